@@ -1,0 +1,144 @@
+"""MkDocs hook: the thin layer between MkDocs and the edition's generators (scripts/edition).
+
+It loads and checks the data, adds the generated pages as virtual files, fills the register
+sections of the nav, builds the other editions into their folders, and wires the search worker.
+Everything that decides what a page says lives in scripts/edition, which does not import MkDocs.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from edition import paths  # noqa: E402
+from edition.integrity import check  # noqa: E402
+from edition.load import DataError, load  # noqa: E402
+from edition.model import Lang  # noqa: E402
+from edition.site import render_site  # noqa: E402
+from edition import search as edition_search  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.edition")
+
+# Pages rendered for the current build, keyed by source path.
+_pages: dict[str, str] = {}
+_search_names: dict[str, str] = {}
+
+
+# ---- Hooks -------------------------------------------------------------------------------------
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    lang = edition_lang(config)
+    try:
+        data = check(load(ROOT / "data"))
+    except DataError as exc:
+        # PluginError stops `mkdocs build` and `mkdocs serve` with this message, nothing else.
+        raise PluginError("The edition's data is invalid:\n" + str(exc)) from None
+    _pages.clear()
+    _pages.update(render_site(data, lang))
+    _search_names.clear()
+    _search_names.update(edition_search.page_names(data, lang))
+    config.nav = fill_nav(config.nav or [], data, lang)
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for src, markdown in _pages.items():
+        if files.get_file_from_path(src) is not None:
+            raise PluginError(f"docs/{edition_lang(config)}/{src} would hide a generated page of the same path")
+        files.append(File.generated(config, src, content=markdown))
+    return files
+
+
+@event_priority(-50)  # after the search plugin has indexed the page
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    lang = edition_lang(config)
+    context["edition_alternates"] = [
+        {
+            "lang": alt["lang"],
+            "name": alt["name"],
+            "href": paths.cross_edition(page.file.src_uri, page.file.src_uri, lang, alt["lang"]),
+        }
+        for alt in config.extra.get("alternate", [])
+    ]
+    names = _search_names.get(page.file.src_uri)
+    if names:
+        plugin = config.plugins.get("search") or config.plugins.get("material/search")
+        for entry in getattr(plugin, "search_index").entries:
+            if entry["location"] == page.url:
+                entry["names"] = names
+    return context
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    lang = edition_lang(config)
+    direction = "rtl" if lang == "ar" else "ltr"
+    # Material puts dir on <body>; screen readers and validators also look at <html>.
+    output = output.replace(f'<html lang="{lang}" class="no-js">', f'<html lang="{lang}" dir="{direction}" class="no-js">', 1)
+    # Route Material's search through our worker wrapper (normalises queries and index).
+    return edition_search.use_wrapper(output)
+
+
+@event_priority(-100)  # last: after the search plugin has written its index
+def on_post_build(config: MkDocsConfig) -> None:
+    site = Path(config.site_dir)
+    edition_search.install_worker(site)
+    alternates = config.extra.get("edition", {}).get("alternates", [])
+    for alt in alternates:
+        alt_config = load_config(str(ROOT / alt["config"]), site_dir=str(site / alt["dir"]))
+        alt_config.plugins.on_startup(command="build", dirty=False)
+        try:
+            from mkdocs.commands.build import build
+
+            build(alt_config)
+        finally:
+            alt_config.plugins.on_shutdown()
+        log.info("Built the '%s' edition into %s/", alt["lang"], alt["dir"])
+    if alternates:
+        # One index for both editions: a name typed on either edition finds pages in both.
+        edition_search.merge_indexes(site, [a["dir"] for a in alternates])
+
+
+# ---- Helper functions --------------------------------------------------------------------------
+
+
+def edition_lang(config: MkDocsConfig) -> Lang:
+    lang = config.extra.get("edition", {}).get("lang")
+    if lang not in ("ar", "en"):
+        raise PluginError("extra.edition.lang must be 'ar' or 'en'")
+    return lang
+
+
+def fill_nav(nav: list[Any], data: Any, lang: Lang) -> list[Any]:
+    """Add every entity page after its register's index page, in data order."""
+    out: list[Any] = []
+    for item in nav:
+        if isinstance(item, dict):
+            (title, value), = item.items()
+            if isinstance(value, list):
+                out.append({title: fill_nav(value, data, lang)})
+                continue
+            for etype in paths.TYPE_DIRS:
+                if value == paths.type_index(etype):
+                    children = [value] + [
+                        {e.name(lang): paths.entity_page(etype, e.id)} for e in data.of_type(etype)
+                    ]
+                    out.append({title: children})
+                    break
+            else:
+                out.append(item)
+        else:
+            out.append(item)
+    return out

@@ -1,0 +1,165 @@
+"""Integrity of the whole dataset: ids resolve, ids are unique, quotes are found in their paragraph,
+mentions match the text and do not overlap, and the translation aligns with the text.
+
+Every problem names the file, the item and the field, and all problems are reported at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .load import Article, Dataset, DataError, problem
+from .model import Evidence, LANGS
+
+
+def find_span(text: str, surface: str, occurrence: int) -> tuple[int, int] | None:
+    """Character span of the n-th (1-based) occurrence of surface in text, or None."""
+    start = -1
+    for _ in range(occurrence):
+        start = text.find(surface, start + 1)
+        if start < 0:
+            return None
+    return start, start + len(surface)
+
+
+class Checker:
+    def __init__(self, data: Dataset):
+        self.data = data
+        self.problems: list[str] = []
+
+    def add(self, file: object, item: str | None, fld: str | None, message: str) -> None:
+        self.problems.append(problem(str(file), item, fld, message))
+
+    def entity_ref(self, file: object, item: str, fld: str, ref: str, etype: str | None = None) -> None:
+        if ref not in self.data.entities:
+            self.add(file, item, fld, f"unknown entity id '{ref}'")
+        elif etype and self.data.entity_types[ref] != etype:
+            actual = self.data.entity_types[ref]
+            self.add(file, item, fld, f"'{ref}' is a {actual}, expected a {etype}")
+
+    def quote(self, file: object, item: str, fld: str, article: Article, para: str, text: str) -> None:
+        paragraph = article.paragraphs.get(para)
+        if paragraph is None:
+            self.add(file, item, fld, f"unknown paragraph '{para}' in article '{article.id}'")
+        elif text not in paragraph.text:
+            self.add(file, item, fld, f"quote not found in {para}: «{text}»")
+
+    def evidence(
+        self, file: object, item: str, fld: str, evidence: Iterable[Evidence], default: Article | None
+    ) -> None:
+        for index, ev in enumerate(evidence):
+            where = f"{fld}[{index}]"
+            article = self.data.articles.get(ev.article) if ev.article else default
+            if article is None:
+                self.add(file, item, f"{where}.article", f"unknown article '{ev.article}'")
+                continue
+            self.quote(file, item, f"{where}.quote", article, ev.para, ev.quote)
+
+    def run(self) -> list[str]:
+        data = self.data
+        single = data.article if len(data.articles) == 1 else None
+        for entity in data.entities.values():
+            file = data.entity_files[entity.id]
+            self.evidence(file, entity.id, "evidence", entity.evidence, single)
+            for index, rel in enumerate(entity.relations):
+                self.entity_ref(file, entity.id, f"relations[{index}].target", rel.target)
+                if rel.target == entity.id:
+                    self.add(file, entity.id, f"relations[{index}].target", "relation to itself")
+                self.evidence(file, entity.id, f"relations[{index}].evidence", rel.evidence, single)
+            for index, ext in enumerate(entity.external):
+                if ext.source not in data.sources:
+                    self.add(file, entity.id, f"external[{index}].source", f"unknown source '{ext.source}'")
+        for basis in data.date_bases.values():
+            if basis.source and basis.source not in data.sources:
+                self.add(data.root / "date_bases.yaml", basis.id, "source", f"unknown source '{basis.source}'")
+        for article in data.articles.values():
+            self.article(article)
+        return self.problems
+
+    def article(self, article: Article) -> None:
+        data = self.data
+        folder = article.dir
+        rec = folder / "record.yaml"
+        self.entity_ref(rec, article.id, "outlet", article.record.outlet)
+        self.entity_ref(rec, article.id, "based_on.publisher", article.record.based_on.publisher)
+        self.entity_ref(rec, article.id, "based_on.author", article.record.based_on.author, "person")
+        for pid in article.record.structure:
+            if pid not in article.paragraphs:
+                self.add(rec, article.id, f"structure.{pid}", "no such paragraph")
+        # The translation aligns one to one with the text.
+        tr = folder / "text.en.yaml"
+        for pid in article.paragraphs:
+            if not article.translation.paragraphs.get(pid, "").strip():
+                self.add(tr, pid, f"paragraphs.{pid}", "translation missing")
+        for pid in article.translation.paragraphs:
+            if pid not in article.paragraphs:
+                self.add(tr, pid, f"paragraphs.{pid}", "no such paragraph in the Arabic text")
+        # Mentions: the surface is in the text, and two links never overlap.
+        mfile = folder / "mentions.yaml"
+        for pid, mentions in article.mentions.items():
+            paragraph = article.paragraphs.get(pid)
+            if paragraph is None:
+                self.add(mfile, pid, pid, f"unknown paragraph '{pid}'")
+                continue
+            spans: list[tuple[int, int, str]] = []
+            for index, m in enumerate(mentions):
+                where = f"{pid}[{index}]"
+                self.entity_ref(mfile, pid, f"{where}.entity", m.entity)
+                span = find_span(paragraph.text, m.surface, m.occurrence)
+                if span is None:
+                    self.add(
+                        mfile, pid, f"{where}.surface",
+                        f"«{m.surface}» (occurrence {m.occurrence}) not found in {pid}",
+                    )
+                    continue
+                for start, end, other in spans:
+                    if span[0] < end and start < span[1]:
+                        self.add(mfile, pid, f"{where}.surface", f"«{m.surface}» overlaps «{other}»")
+                spans.append((*span, m.surface))
+        # Events and claims.
+        efile = folder / "events.yaml"
+        seen: set[str] = set()
+        for ev in article.events:
+            if ev.id in seen:
+                self.add(efile, ev.id, "id", "duplicate id")
+            seen.add(ev.id)
+            self.quote(efile, ev.id, "when.quote", article, ev.when.para, ev.when.quote)
+            self.evidence(efile, ev.id, "evidence", ev.evidence, article)
+            if ev.date_basis not in data.date_bases:
+                self.add(efile, ev.id, "date_basis", f"unknown date basis '{ev.date_basis}'")
+            if ev.date_end and (ev.date is None or ev.date_end < ev.date):
+                self.add(efile, ev.id, "date_end", "must follow date")
+            if ev.date is None and ev.precision != "before" and ev.date_basis != "undated":
+                self.add(efile, ev.id, "date", "missing (only undated events may omit it)")
+            for fld, refs, etype in (
+                ("actors", ev.actors, None),
+                ("platforms", ev.platforms, "platform"),
+                ("places", ev.places, "place"),
+            ):
+                for index, ref in enumerate(refs):
+                    self.entity_ref(efile, ev.id, f"{fld}[{index}]", ref, etype)
+        cfile = folder / "claims.yaml"
+        seen = set()
+        for claim in article.claims:
+            if claim.id in seen:
+                self.add(cfile, claim.id, "id", "duplicate id")
+            seen.add(claim.id)
+            self.entity_ref(cfile, claim.id, "speaker", claim.speaker)
+            self.quote(cfile, claim.id, "attribution.quote", article, claim.attribution.para, claim.attribution.quote)
+            self.evidence(cfile, claim.id, "evidence", claim.evidence, article)
+            for index, ref in enumerate(claim.about):
+                self.entity_ref(cfile, claim.id, f"about[{index}]", ref)
+        # Names are non-empty in both languages (shape) and unique per entity (sense).
+        for entity in data.entities.values():
+            for lang in LANGS:
+                variants = getattr(entity.aliases, lang)
+                if len(set(variants)) != len(variants):
+                    self.add(data.entity_files[entity.id], entity.id, f"aliases.{lang}", "repeated variant")
+
+
+def check(data: Dataset) -> Dataset:
+    """Raise DataError listing every integrity problem; return the data unchanged if there is none."""
+    problems = Checker(data).run()
+    if problems:
+        raise DataError(problems)
+    return data

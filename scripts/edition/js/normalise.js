@@ -1,0 +1,86 @@
+/*
+ * The search normaliser, browser side. Its twin is scripts/edition/normalise.py; both follow one
+ * specification and pass the same table of cases (tests/search/normalise_cases.yaml).
+ *
+ *   fold(text)    NFKC, lower case, Latin accents off, Arabic diacritics/tatweel/direction marks off,
+ *                 hamza and alef forms to ا, ؤ to و, ئ to ي, ء off, ة to ه, ى to ي,
+ *                 Persian/Urdu letters to Arabic, Arabic-Indic and Persian digits to 0-9
+ *   tokens(text)  fold, then split on white space and punctuation (Arabic included)
+ *   forms(token)  the token and the forms left after stripping proclitics (و ف ب ك ل ال لل …)
+ *
+ * Loaded by the search worker wrapper (importScripts) and by node in the tests (require).
+ */
+;(function (root) {
+  "use strict"
+
+  var SEPARATOR = /[\s\-–—«»،؛؟!?.,:;()\[\]"'“”‘’/|]+/
+
+  var LETTERS = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ؤ": "و", "ئ": "ي", "ء": "",
+    "ة": "ه", "ى": "ي",
+    "ی": "ي", "ې": "ي", "ۍ": "ي", "ک": "ك", "ڪ": "ك",
+    "ہ": "ه", "ۀ": "ه", "ە": "ه", "ھ": "ه",
+    "ـ": "",
+    "\u200c": "", "\u200d": "", "\u200e": "", "\u200f": "", "\ufeff": ""
+  }
+  var LETTER_RE = new RegExp("[" + Object.keys(LETTERS).join("") + "]", "g")
+  var ARABIC_MARKS = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed]/g
+  var LATIN_MARKS = /[\u0300-\u036f]/g
+  var DIGITS = /[\u0660-\u0669\u06f0-\u06f9]/g
+  var ARABIC = /^[\u0621-\u064a]/
+
+  var PREFIXES = [
+    "وبال", "وكال", "وفال", "فبال", "فال", "وال", "بال", "كال", "ولل", "فلل",
+    "لل", "ال", "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ك", "ل"
+  ]
+  var MIN_STEM = 3
+
+  function fold(text) {
+    return String(text)
+      .normalize("NFKC").toLowerCase()
+      .normalize("NFD").replace(LATIN_MARKS, "").normalize("NFC")
+      .replace(ARABIC_MARKS, "")
+      .replace(LETTER_RE, function (ch) { return LETTERS[ch] })
+      .replace(DIGITS, function (ch) {
+        var code = ch.charCodeAt(0)
+        return String(code >= 0x06f0 ? code - 0x06f0 : code - 0x0660)
+      })
+  }
+
+  function tokens(text) {
+    return fold(text).split(SEPARATOR).filter(function (tok) { return tok.length > 0 })
+  }
+
+  function forms(token) {
+    var out = [token]
+    if (!ARABIC.test(token))
+      return out
+    for (var i = 0; i < PREFIXES.length; i++) {
+      var prefix = PREFIXES[i]
+      if (token.indexOf(prefix) === 0 && token.length - prefix.length >= MIN_STEM) {
+        var stem = token.slice(prefix.length)
+        if (out.indexOf(stem) < 0)
+          out.push(stem)
+      }
+    }
+    return out
+  }
+
+  function queryTerms(query) {
+    var out = []
+    tokens(query).forEach(function (tok) {
+      forms(tok).forEach(function (form) {
+        if (out.indexOf(form) < 0)
+          out.push(form)
+      })
+    })
+    return out
+  }
+
+  var api = { fold: fold, tokens: tokens, forms: forms, queryTerms: queryTerms, SEPARATOR: SEPARATOR }
+  if (typeof module !== "undefined" && module.exports)
+    module.exports = api
+  else
+    root.EditionNormalise = api
+})(typeof self !== "undefined" ? self : this)

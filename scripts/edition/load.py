@@ -1,0 +1,253 @@
+"""Read the YAML data into typed records, naming file, item and field on any error.
+
+Layout (see README): data/entities/<type>.yaml, data/sources.yaml, data/date_bases.yaml, and one
+folder per article under data/articles/<id>/ holding the verbatim text and what refers to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .model import (
+    Claim,
+    DateBasis,
+    Entity,
+    EntityType,
+    Event,
+    Mention,
+    Record,
+    Source,
+    Translation,
+)
+
+# Register files and the entity type each one holds. The order is the order of the site's sections.
+ENTITY_FILES: dict[EntityType, str] = {
+    "person": "people.yaml",
+    "organisation": "organisations.yaml",
+    "platform": "platforms.yaml",
+    "place": "places.yaml",
+}
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class DataError(Exception):
+    """Bad data. Each line of the message names the file, the item and the field."""
+
+    def __init__(self, problems: Iterable[str]):
+        self.problems = list(problems)
+        super().__init__("\n".join(self.problems))
+
+
+def problem(file: Path | str, item: str | None, fld: str | None, message: str) -> str:
+    parts = [str(file)]
+    if item is not None:
+        parts.append(f"item '{item}'")
+    if fld is not None:
+        parts.append(f"field '{fld}'")
+    return ": ".join(parts + [message])
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """PyYAML keeps the last of two equal keys; we refuse them instead."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key '{key}'", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+def read_yaml(path: Path) -> Any:
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return yaml.load(fh, Loader=_UniqueKeyLoader)  # noqa: S506 - safe loader subclass
+    except FileNotFoundError:
+        raise DataError([problem(path, None, None, "file is missing")]) from None
+    except yaml.YAMLError as exc:
+        raise DataError([problem(path, None, None, f"invalid YAML: {exc}")]) from None
+
+
+def _field_path(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def parse_items(path: Path, raw: Any, model: type[M], problems: list[str]) -> list[M]:
+    """Validate a YAML list of records; collect every problem rather than stopping at the first."""
+    if not isinstance(raw, list):
+        problems.append(problem(path, None, None, "expected a list of items"))
+        return []
+    items: list[M] = []
+    for index, entry in enumerate(raw):
+        item_id = entry.get("id") if isinstance(entry, dict) else None
+        label = str(item_id) if item_id else f"#{index + 1}"
+        try:
+            items.append(model.model_validate(entry))
+        except ValidationError as exc:
+            for err in exc.errors():
+                problems.append(problem(path, label, _field_path(err["loc"]), err["msg"]))
+    return items
+
+
+def parse_one(path: Path, raw: Any, model: type[M], problems: list[str]) -> M | None:
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        for err in exc.errors():
+            problems.append(problem(path, None, _field_path(err["loc"]), err["msg"]))
+        return None
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One non-empty line of the verbatim text."""
+
+    id: str
+    kind: str  # paragraph | heading | box-heading | bullet
+    text: str  # the line without its bullet marker; otherwise exactly as received
+    marker: str = ""  # "- " for bullets: markup, not text
+
+
+@dataclass
+class Article:
+    dir: Path
+    record: Record
+    source_text: str
+    paragraphs: dict[str, Paragraph]
+    translation: Translation
+    mentions: dict[str, list[Mention]]
+    events: list[Event]
+    claims: list[Claim]
+
+    @property
+    def id(self) -> str:
+        return self.record.id
+
+
+@dataclass
+class Dataset:
+    root: Path
+    entities: dict[str, Entity] = field(default_factory=dict)
+    entity_types: dict[str, EntityType] = field(default_factory=dict)
+    entity_files: dict[str, Path] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    date_bases: dict[str, DateBasis] = field(default_factory=dict)
+    articles: dict[str, Article] = field(default_factory=dict)
+
+    def of_type(self, etype: EntityType) -> list[Entity]:
+        return [e for e in self.entities.values() if self.entity_types[e.id] == etype]
+
+    @property
+    def article(self) -> Article:
+        """The edition's article (the data model allows more; the site publishes the first)."""
+        return next(iter(self.articles.values()))
+
+
+BULLET = "- "
+
+
+def split_paragraphs(text: str, structure: dict[str, str]) -> dict[str, Paragraph]:
+    """Number the non-empty lines p1…pN. Bullets lose their "- " marker, nothing else changes."""
+    paras: dict[str, Paragraph] = {}
+    lines = [line for line in text.split("\n") if line.strip()]
+    for number, line in enumerate(lines, start=1):
+        pid = f"p{number}"
+        if line.startswith(BULLET):
+            paras[pid] = Paragraph(pid, "bullet", line[len(BULLET) :], BULLET)
+        else:
+            paras[pid] = Paragraph(pid, structure.get(pid, "paragraph"), line)
+    return paras
+
+
+def load_article(folder: Path, problems: list[str]) -> Article | None:
+    record = parse_one(folder / "record.yaml", read_yaml(folder / "record.yaml"), Record, problems)
+    text_path = folder / "text.ar.txt"
+    source_text = text_path.read_text(encoding="utf-8")
+    translation = parse_one(
+        folder / "text.en.yaml", read_yaml(folder / "text.en.yaml"), Translation, problems
+    )
+    raw_mentions = read_yaml(folder / "mentions.yaml") or {}
+    mentions: dict[str, list[Mention]] = {}
+    mpath = folder / "mentions.yaml"
+    if not isinstance(raw_mentions, dict):
+        problems.append(problem(mpath, None, None, "expected a mapping of paragraph id to mentions"))
+        raw_mentions = {}
+    for pid, items in raw_mentions.items():
+        parsed: list[Mention] = []
+        for index, entry in enumerate(items or []):
+            try:
+                parsed.append(Mention.model_validate(entry))
+            except ValidationError as exc:
+                for err in exc.errors():
+                    where = f"{pid}[{index}]" + (f".{_field_path(err['loc'])}" if err["loc"] else "")
+                    problems.append(problem(mpath, pid, where, err["msg"]))
+        mentions[str(pid)] = parsed
+    events = parse_items(folder / "events.yaml", read_yaml(folder / "events.yaml"), Event, problems)
+    claims = parse_items(folder / "claims.yaml", read_yaml(folder / "claims.yaml"), Claim, problems)
+    if record is None or translation is None:
+        return None
+    if record.id != folder.name:
+        problems.append(
+            problem(folder / "record.yaml", record.id, "id", f"must equal folder name '{folder.name}'")
+        )
+    return Article(
+        dir=folder,
+        record=record,
+        source_text=source_text,
+        paragraphs=split_paragraphs(source_text, record.structure),
+        translation=translation,
+        mentions=mentions,
+        events=events,
+        claims=claims,
+    )
+
+
+def load(root: Path) -> Dataset:
+    """Load every data file under root. Raises DataError listing every shape problem found.
+
+    Integrity (ids resolve, quotes are found) is checked separately by integrity.check().
+    """
+    problems: list[str] = []
+    data = Dataset(root=root)
+    for etype, filename in ENTITY_FILES.items():
+        path = root / "entities" / filename
+        for entity in parse_items(path, read_yaml(path), Entity, problems):
+            if entity.id in data.entities:
+                first = data.entity_files[entity.id]
+                problems.append(problem(path, entity.id, "id", f"duplicate id (first in {first})"))
+                continue
+            data.entities[entity.id] = entity
+            data.entity_types[entity.id] = etype
+            data.entity_files[entity.id] = path
+    for path, model, target in (
+        (root / "sources.yaml", Source, data.sources),
+        (root / "date_bases.yaml", DateBasis, data.date_bases),
+    ):
+        for item in parse_items(path, read_yaml(path), model, problems):
+            if item.id in target:
+                problems.append(problem(path, item.id, "id", "duplicate id"))
+            target[item.id] = item
+    articles_dir = root / "articles"
+    for folder in sorted(p for p in articles_dir.iterdir() if p.is_dir()):
+        article = load_article(folder, problems)
+        if article is not None:
+            data.articles[article.id] = article
+    if not data.articles and not problems:
+        problems.append(problem(articles_dir, None, None, "no article folder found"))
+    if problems:
+        raise DataError(problems)
+    return data

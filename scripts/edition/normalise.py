@@ -1,0 +1,79 @@
+"""The search normaliser, Python side. Its twin is scripts/edition/js/normalise.js.
+
+Both implement one specification, checked against the same table of cases
+(tests/search/normalise_cases.yaml):
+
+1. fold():   Unicode NFKC, lower case, Latin accents removed, Arabic diacritics, tatweel and
+             direction marks removed, hamza/alef forms → ا, ؤ → و, ئ → ي, ء removed, ة → ه,
+             ى → ي, Persian/Urdu letters (ی ک ہ ۀ ە) → Arabic, Arabic-Indic and Persian digits → 0-9.
+2. tokens(): split folded text on the separator (white space and punctuation, Arabic included).
+3. forms():  a token and the forms left after stripping proclitics (و ف ب ك ل ال لل وال بال …),
+             keeping at least three letters. Indexing stores every form; a query asks for every form.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Kept in sync with normalise.js and the `separator` of the search plugin in mkdocs.yml.
+SEPARATOR = re.compile(r"[\s\-–—«»،؛؟!?.,:;()\[\]\"'“”‘’/|]+")
+
+_LETTERS = str.maketrans(
+    {
+        "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+        "ؤ": "و", "ئ": "ي", "ء": None,
+        "ة": "ه", "ى": "ي",
+        "ی": "ي", "ې": "ي", "ۍ": "ي", "ک": "ك", "ڪ": "ك",
+        "ہ": "ه", "ۀ": "ه", "ە": "ه", "ھ": "ه",
+        "ـ": None,  # tatweel
+        "\u200c": None, "\u200d": None, "\u200e": None, "\u200f": None, "\ufeff": None,
+    }
+)  # fmt: skip
+_DIGITS = {0x0660 + i: str(i) for i in range(10)} | {0x06F0 + i: str(i) for i in range(10)}
+# Arabic marks: Quranic signs, harakat, tanwin, shadda, sukun, superscript alef, small high signs.
+_ARABIC_MARKS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed]")
+_LATIN_MARKS = re.compile(r"[\u0300-\u036f]")
+_ARABIC = re.compile(r"[\u0621-\u064a]")
+
+# Proclitic sequences, longest first. A form must keep at least MIN_STEM letters.
+PREFIXES = (
+    "وبال", "وكال", "وفال", "فبال", "فال", "وال", "بال", "كال", "ولل", "فلل",
+    "لل", "ال", "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ك", "ل",
+)  # fmt: skip
+MIN_STEM = 3
+
+
+def fold(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = _LATIN_MARKS.sub("", unicodedata.normalize("NFD", text))
+    text = unicodedata.normalize("NFC", text)
+    text = _ARABIC_MARKS.sub("", text)
+    return text.translate(_LETTERS).translate(_DIGITS)
+
+
+def tokens(text: str) -> list[str]:
+    return [tok for tok in SEPARATOR.split(fold(text)) if tok]
+
+
+def forms(token: str) -> list[str]:
+    """The token, then each distinct form left after stripping a proclitic sequence."""
+    out = [token]
+    if not _ARABIC.match(token):
+        return out
+    for prefix in PREFIXES:
+        if token.startswith(prefix) and len(token) - len(prefix) >= MIN_STEM:
+            stem = token[len(prefix) :]
+            if stem not in out:
+                out.append(stem)
+    return out
+
+
+def query_terms(query: str) -> list[str]:
+    """Every form of every token of a query, in order, without repeats."""
+    out: list[str] = []
+    for tok in tokens(query):
+        for form in forms(tok):
+            if form not in out:
+                out.append(form)
+    return out

@@ -1,0 +1,385 @@
+"""Every generated page of one edition, as {source path: Markdown}. Pure: data in, text out.
+
+The MkDocs hook adds these as virtual files; nothing here imports MkDocs, so another engine can
+reuse it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from . import paths
+from .article import md_escape, render_body
+from .labels import RELATIONS, t
+from .load import Article, Dataset
+from .model import Claim, Entity, EntityType, Event, Evidence, External, Lang
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+_ENV = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(TEMPLATES),
+    undefined=jinja2.StrictUndefined,  # a missing value stops the build
+    keep_trailing_newline=True,
+    autoescape=False,  # we write Markdown; HTML-escaping is explicit (| e)
+    # Markdown attribute lists use "{#id}", Jinja's default comment start: move comments aside.
+    comment_start_string="<#--",
+    comment_end_string="--#>",
+)
+_ENV.filters["md"] = md_escape
+
+AR_MONTHS = [
+    "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو",
+    "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
+]  # fmt: skip
+AR_DAYS = ["الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"]
+TOD_ORDER = {None: 0, "morning": 1, "noon": 2, "afternoon": 3, "evening": 4, "night": 5}
+
+
+def format_date(day: dt.date, lang: Lang) -> str:
+    if lang == "ar":
+        return f"{AR_DAYS[day.weekday()]} {day.day} {AR_MONTHS[day.month - 1]} {day.year}"
+    return f"{day:%A} {day.day} {day:%B} {day.year}"
+
+
+def event_sort_key(ev: Event) -> tuple[int, dt.date, int]:
+    """Undated events first (they precede the story), then by date and part of day."""
+    if ev.date is None:
+        return (0, dt.date.min, 0)
+    return (1, ev.date, TOD_ORDER[ev.time_of_day])
+
+
+def event_when(ev: Event, lang: Lang) -> str:
+    if ev.date is None:
+        return t("undated", lang)
+    text = format_date(ev.date, lang)
+    if ev.date_end:
+        text += " – " + format_date(ev.date_end, lang)
+    if ev.time_of_day:
+        text += " · " + t(f"tod.{ev.time_of_day}", lang)
+    return text
+
+
+@dataclass
+class Context:
+    """What every renderer needs: the data, the edition and the page being written."""
+
+    data: Dataset
+    lang: Lang
+    page: str
+
+    @property
+    def article(self) -> Article:
+        return self.data.article
+
+    def t(self, key: str) -> str:
+        return t(key, self.lang)
+
+    def link(self, target: str) -> str:
+        return paths.rel(target, self.page)
+
+    def entity_link(self, entity_id: str) -> str:
+        entity = self.data.entities[entity_id]
+        etype = self.data.entity_types[entity_id]
+        return f"[{md_escape(entity.name(self.lang))}]({self.link(paths.entity_page(etype, entity_id))})"
+
+    def para_link(self, pid: str) -> str:
+        return self.link(f"{paths.ARTICLE}#{pid}")
+
+    def evidence(self, ev: Evidence) -> str:
+        """A quote from the article with a link to its paragraph (in this edition, and the Arabic)."""
+        link = f"[{ev.para}]({self.para_link(ev.para)})"
+        if self.lang == "en":
+            ar = paths.cross_edition(f"{paths.ARTICLE}#{ev.para}", self.page, "en", "ar")
+            link += f' · <a href="{ar}" hreflang="ar">Arabic</a>'
+        return (
+            f'<blockquote class="edition-evidence" markdown="span">'
+            f'<span lang="ar" dir="rtl">«{md_escape(ev.quote)}»</span> — {link}</blockquote>\n'
+        )
+
+    def evidence_inline(self, ev: Evidence) -> str:
+        return f"<small>([{ev.para}]({self.para_link(ev.para)}))</small>"
+
+    def external(self, x: External) -> str:
+        source = self.data.sources[x.source]
+        badge = self.t("external.badge")
+        return (
+            f'<div class="edition-external" markdown="span"><span class="edition-badge">{badge}</span> '
+            f"{md_escape(x.statement(self.lang))} — {self.t('source')}: "
+            f'<a href="{source.url}" rel="external noopener">{md_escape(source.publisher)}</a></div>\n'
+        )
+
+    def render(self, template: str, **values: object) -> str:
+        return _ENV.get_template(template).render(
+            t=self.t,
+            lang=self.lang,
+            evidence=self.evidence,
+            evidence_inline=self.evidence_inline,
+            external=self.external,
+            **values,
+        )
+
+
+# ---- Registers ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MentionRow:
+    pid: str
+    href: str
+    before: str
+    surface: str
+    after: str
+
+
+def mentions_of(data: Dataset, entity_id: str) -> list[tuple[str, str, int, int]]:
+    """(paragraph id, paragraph text, start, end) for every mention of an entity, in text order."""
+    from .integrity import find_span
+
+    out = []
+    article = data.article
+    for pid, mentions in article.mentions.items():
+        text = article.paragraphs[pid].text
+        for m in mentions:
+            if m.entity == entity_id:
+                span = find_span(text, m.surface, m.occurrence)
+                assert span is not None  # guaranteed by integrity.check()
+                out.append((pid, text, span[0], span[1]))
+    order = list(article.paragraphs)
+    return sorted(out, key=lambda r: (order.index(r[0]), r[2]))
+
+
+CONTEXT_CHARS = 40
+
+
+def render_entity(ctx: Context, entity: Entity) -> str:
+    data = ctx.data
+    etype = data.entity_types[entity.id]
+    rows = []
+    counter = 0
+    last_pid = None
+    for pid, text, start, end in mentions_of(data, entity.id):
+        counter = counter + 1 if pid == last_pid else 1
+        last_pid = pid
+        before = text[max(0, start - CONTEXT_CHARS) : start]
+        after = text[end : end + CONTEXT_CHARS]
+        href = ctx.para_link(pid)
+        rows.append(
+            MentionRow(
+                pid=pid,
+                href=href,
+                before=("…" if start > CONTEXT_CHARS else "") + before,
+                surface=text[start:end],
+                after=after + ("…" if end + CONTEXT_CHARS < len(text) else ""),
+            )
+        )
+    relations = []
+    for rel in entity.relations:
+        relations.append(
+            {
+                "subject": md_escape(entity.name(ctx.lang)),
+                "verb": RELATIONS[rel.type][ctx.lang],
+                "object": ctx.entity_link(rel.target),
+                "evidence": rel.evidence,
+            }
+        )
+    # Relations other entities declare towards this one, so each page shows both directions.
+    for other in data.entities.values():
+        for rel in other.relations:
+            if rel.target == entity.id:
+                relations.append(
+                    {
+                        "subject": ctx.entity_link(other.id),
+                        "verb": RELATIONS[rel.type][ctx.lang],
+                        "object": md_escape(entity.name(ctx.lang)),
+                        "evidence": rel.evidence,
+                    }
+                )
+    events = []
+    for ev in sorted(ctx.article.events, key=event_sort_key):
+        if entity.id in (*ev.actors, *ev.platforms, *ev.places):
+            events.append(
+                {
+                    "label": ev.label,
+                    "href": ctx.link(f"{paths.TIMELINE}#{ev.id}"),
+                    "when_label": event_when(ev, ctx.lang),
+                }
+            )
+
+    def claim_row(c: Claim) -> dict[str, object]:
+        return {"content": c.content, "href": ctx.link(f"{paths.CLAIMS}#{c.id}")}
+
+    claims_by = [claim_row(c) for c in ctx.article.claims if c.speaker == entity.id]
+    claims_about = [
+        claim_row(c) for c in ctx.article.claims if entity.id in c.about and c.speaker != entity.id
+    ]
+    return ctx.render(
+        "entity.md.j2",
+        entity=entity,
+        etype=etype,
+        mentions=rows,
+        relations=relations,
+        events=events,
+        claims_by=claims_by,
+        claims_about=claims_about,
+    )
+
+
+def render_type_index(ctx: Context, etype: EntityType) -> str:
+    rows = []
+    for entity in ctx.data.of_type(etype):
+        rows.append(
+            {
+                "name": md_escape(entity.name(ctx.lang)),
+                "href": ctx.link(paths.entity_page(etype, entity.id)),
+                "role": md_escape(entity.role(ctx.lang)),
+                "mentions": len(mentions_of(ctx.data, entity.id)),
+            }
+        )
+    return ctx.render("type_index.md.j2", etype=etype, rows=rows)
+
+
+# ---- Article -----------------------------------------------------------------------------------
+
+
+def render_record(ctx: Context) -> str:
+    """The bibliographic record shown above the text."""
+    rec = ctx.article.record
+    data = ctx.data
+    lang = ctx.lang
+    dates = []
+    for d in rec.dates:
+        status = t(f"status.{d.status}", lang)
+        if d.value:
+            value = format_date(d.value, lang)
+        elif d.not_before:
+            value = f"{t('not_before', lang)} {format_date(d.not_before, lang)}"
+        else:
+            value = t("status.unknown", lang)
+        dates.append(f"{value} ({status}). {md_escape(d.note(lang))}")
+    based = rec.based_on
+    copies = " · ".join(f'<a href="{u}" rel="external noopener">{i + 1}</a>' for i, u in enumerate(based.copies))
+    rows = [
+        (t("record.title", lang), f'<span lang="ar" dir="rtl">{md_escape(rec.title.ar)}</span>'
+         + ("" if lang == "ar" else f" ({md_escape(rec.title.en)})")),
+        (t("record.outlet", lang), ctx.entity_link(rec.outlet)),
+        (t("record.url", lang), f'<a href="{rec.url}" rel="external noopener">{rec.url}</a>'),
+        (t("record.date", lang), "; ".join(dates)),
+        (t("record.language", lang), t(f"lang.{rec.language}", lang)),
+        (
+            t("record.based_on", lang),
+            f'{ctx.entity_link(based.author)}, <span lang="en" dir="ltr">“{md_escape(based.title)}”</span>, '
+            f"{ctx.entity_link(based.publisher)}, {format_date(based.date, lang)} "
+            f"({t('status.' + based.date_status, lang)}). {md_escape(based.relation(lang))}.",
+        ),
+        (t("record.copies", lang), copies),
+    ]
+    body = "\n".join(f'<dt>{k}</dt>\n<dd markdown="span">{v}</dd>' for k, v in rows)
+    return (
+        f'<details class="edition-record" open markdown="block">\n'
+        f"<summary>{t('record', lang)}</summary>\n<dl markdown='block'>\n{body}\n</dl>\n</details>\n"
+    )
+
+
+def render_article(ctx: Context) -> str:
+    title = ctx.article.record.title(ctx.lang)
+    note = ""
+    if ctx.lang == "en":
+        note = (
+            f'<p class="edition-translation-note"><strong>{t("translation.label", "en")}</strong>. '
+            f'It translates the Arabic adaptation, not the Business Insider original. '
+            f'<a href="{paths.cross_edition(paths.ARTICLE, ctx.page, "en", "ar")}" hreflang="ar">'
+            f"Read the Arabic text</a>.</p>\n"
+        )
+    return (
+        f'---\ntitle: "{title}"\n---\n\n# {md_escape(title)}\n\n'
+        f"{render_record(ctx)}\n{note}\n"
+        f'<div class="edition-text" lang="{ctx.lang}" markdown="block">\n\n'
+        f"{render_body(ctx.data, ctx.article, ctx.lang, ctx.page)}\n</div>\n"
+    )
+
+
+# ---- Timeline and claims -----------------------------------------------------------------------
+
+
+def render_timeline(ctx: Context) -> str:
+    lang = ctx.lang
+    data = ctx.data
+    out = [f'---\ntitle: "{t("timeline", lang)}"\n---\n\n# {t("timeline", lang)}\n']
+    day_key = None
+    out.append('<div class="edition-timeline" markdown="block">\n')
+    for ev in sorted(ctx.article.events, key=event_sort_key):
+        key = ev.date.isoformat() if ev.date else "undated"
+        if key != day_key:
+            if day_key is not None:
+                out.append("</section>\n")
+            heading = format_date(ev.date, lang) if ev.date else t("undated", lang)
+            out.append(f'<section class="edition-day" markdown="block">\n\n## {heading} {{#day-{key}}}\n')
+            day_key = key
+        basis = data.date_bases[ev.date_basis]
+        who = ", ".join(ctx.entity_link(a) for a in ev.actors) or "—"
+        platforms = ", ".join(ctx.entity_link(a) for a in ev.platforms) or "—"
+        places = ", ".join(ctx.entity_link(a) for a in ev.places) or "—"
+        evidence = "".join(ctx.evidence(e) for e in ev.evidence)
+        out.append(
+            f'<article class="edition-event" id="{ev.id}" markdown="block">\n\n'
+            f"### {md_escape(ev.label(lang))} {{#{ev.id}-title}}\n\n"
+            f'<p class="edition-when" markdown="span"><strong>{event_when(ev, lang)}</strong> · '
+            f'{t("when.as_stated", lang)}: <span lang="ar" dir="rtl">«{md_escape(ev.when.quote)}»</span>'
+            f'{"" if lang == "ar" else " (" + md_escape(ev.when.en) + ")"}</p>\n\n'
+            f"{md_escape(ev.summary(lang))}\n\n"
+            f'<dl class="edition-facts" markdown="block">\n'
+            f'<dt>{t("actors", lang)}</dt><dd markdown="span">{who}</dd>\n'
+            f'<dt>{t("platforms", lang)}</dt><dd markdown="span">{platforms}</dd>\n'
+            f'<dt>{t("places", lang)}</dt><dd markdown="span">{places}</dd>\n'
+            f'<dt>{t("date.basis", lang)}</dt><dd markdown="span">{md_escape(basis.label(lang))}: '
+            f"{md_escape(basis.explanation(lang))}</dd>\n"
+            f'<dt>{t("precision", lang)} · {t("certainty", lang)}</dt><dd>'
+            f'{t("precision." + ev.precision, lang)} · {t("certainty." + ev.certainty, lang)}</dd>\n'
+            f"</dl>\n\n{evidence}\n</article>\n"
+        )
+    if day_key is not None:
+        out.append("</section>\n")
+    out.append("</div>\n")
+    return "\n".join(out)
+
+
+def render_claims(ctx: Context) -> str:
+    lang = ctx.lang
+    out = [f'---\ntitle: "{t("claims", lang)}"\n---\n\n# {t("claims", lang)}\n']
+    for c in ctx.article.claims:
+        evidence = "".join(ctx.evidence(e) for e in c.evidence)
+        out.append(
+            f'<article class="edition-claim" id="{c.id}" markdown="block">\n\n'
+            f"### {ctx.entity_link(c.speaker)}: {md_escape(c.content(lang))} {{#{c.id}-title}}\n\n"
+            f'<p markdown="span"><strong>{t("form", lang)}:</strong> {t("form." + c.form, lang)} — '
+            f'<span lang="ar" dir="rtl">«{md_escape(c.attribution.quote)}»</span> '
+            f"([{c.attribution.para}]({ctx.para_link(c.attribution.para)}))</p>\n\n"
+            f"{evidence}\n</article>\n"
+        )
+    return "\n".join(out)
+
+
+# ---- The whole edition -------------------------------------------------------------------------
+
+
+def render_pages(data: Dataset, lang: Lang) -> dict[str, str]:
+    """Every generated page of one edition, keyed by source path."""
+    pages: dict[str, str] = {}
+
+    def ctx(page: str) -> Context:
+        return Context(data, lang, page)
+
+    pages[paths.ARTICLE] = render_article(ctx(paths.ARTICLE))
+    pages[paths.TIMELINE] = render_timeline(ctx(paths.TIMELINE))
+    pages[paths.CLAIMS] = render_claims(ctx(paths.CLAIMS))
+    for etype in paths.TYPE_DIRS:
+        index = paths.type_index(etype)
+        pages[index] = render_type_index(ctx(index), etype)
+        for entity in data.of_type(etype):
+            page = paths.entity_page(etype, entity.id)
+            pages[page] = render_entity(ctx(page), entity)
+    return pages
