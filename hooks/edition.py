@@ -8,6 +8,7 @@ Everything that decides what a page says lives in scripts/edition, which does no
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,8 @@ from mkdocs.structure.pages import Page
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
+# The data folder; EDITION_DATA points elsewhere (the tests build from broken copies of it).
+DATA = Path(os.environ.get("EDITION_DATA", ROOT / "data"))
 
 from edition import paths  # noqa: E402
 from edition.integrity import check  # noqa: E402
@@ -42,7 +45,7 @@ _search_names: dict[str, str] = {}
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     lang = edition_lang(config)
     try:
-        data = check(load(ROOT / "data"))
+        data = check(load(DATA))
     except DataError as exc:
         # PluginError stops `mkdocs build` and `mkdocs serve` with this message, nothing else.
         raise PluginError("The edition's data is invalid:\n" + str(exc)) from None

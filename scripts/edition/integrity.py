@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .load import Article, Dataset, DataError, problem
+from .load import Article, Dataset, DataError, problem, relative
 from .model import Evidence, LANGS
 
 
@@ -161,5 +161,5 @@ def check(data: Dataset) -> Dataset:
     """Raise DataError listing every integrity problem; return the data unchanged if there is none."""
     problems = Checker(data).run()
     if problems:
-        raise DataError(problems)
+        raise DataError(relative(problems, data.root))
     return data

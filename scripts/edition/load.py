@@ -221,6 +221,14 @@ def load(root: Path) -> Dataset:
 
     Integrity (ids resolve, quotes are found) is checked separately by integrity.check().
     """
+    root = root.resolve()
+    try:
+        return _load(root)
+    except DataError as exc:
+        raise DataError(relative(exc.problems, root)) from None
+
+
+def _load(root: Path) -> Dataset:
     problems: list[str] = []
     data = Dataset(root=root)
     for etype, filename in ENTITY_FILES.items():
@@ -251,3 +259,9 @@ def load(root: Path) -> Dataset:
     if problems:
         raise DataError(problems)
     return data
+
+
+def relative(problems: list[str], root: Path) -> list[str]:
+    """Name files as the project does (data/…), wherever the data folder sits."""
+    prefix = str(root.resolve().parent) + "/"
+    return [p.replace(prefix, "") for p in problems]

@@ -5,7 +5,8 @@ Both implement one specification, checked against the same table of cases
 
 1. fold():   Unicode NFKC, lower case, Latin accents removed, Arabic diacritics, tatweel and
              direction marks removed, hamza/alef forms → ا, ؤ → و, ئ → ي, ء removed, ة → ه,
-             ى → ي, Persian/Urdu letters (ی ک ہ ۀ ە) → Arabic, Arabic-Indic and Persian digits → 0-9.
+             ى → ي, Persian/Urdu letters (ی ک ہ ۀ ە) → Arabic, Arabic-Indic and Persian digits → 0-9;
+             ئو is read as ؤو first (مسئولية and مسؤولية are one word).
 2. tokens(): split folded text on the separator (white space and punctuation, Arabic included).
 3. forms():  a token and the forms left after stripping proclitics (و ف ب ك ل ال لل وال بال …),
              keeping at least three letters. Indexing stores every form; a query asks for every form.
@@ -17,7 +18,7 @@ import re
 import unicodedata
 
 # Kept in sync with normalise.js and the `separator` of the search plugin in mkdocs.yml.
-SEPARATOR = re.compile(r"[\s\-–—«»،؛؟!?.,:;()\[\]\"'“”‘’/|]+")
+SEPARATOR = re.compile(r"""[\s\-–—«»،؛؟!?.,:;()\[\]"'“”‘’/|]+""")
 
 _LETTERS = str.maketrans(
     {
@@ -49,6 +50,8 @@ def fold(text: str) -> str:
     text = _LATIN_MARKS.sub("", unicodedata.normalize("NFD", text))
     text = unicodedata.normalize("NFC", text)
     text = _ARABIC_MARKS.sub("", text)
+    # Hamza on yaa before waw is the other common spelling of hamza on waw (مسئولية / مسؤولية).
+    text = text.replace("ئو", "ؤو")
     return text.translate(_LETTERS).translate(_DIGITS)
 
 

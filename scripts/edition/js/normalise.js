@@ -41,6 +41,7 @@
       .normalize("NFKC").toLowerCase()
       .normalize("NFD").replace(LATIN_MARKS, "").normalize("NFC")
       .replace(ARABIC_MARKS, "")
+      .replace(/ئو/g, "ؤو")            /* مسئولية and مسؤولية are one word */
       .replace(LETTER_RE, function (ch) { return LETTERS[ch] })
       .replace(DIGITS, function (ch) {
         var code = ch.charCodeAt(0)

@@ -1,0 +1,198 @@
+"""Shared by the tests and the benchmarks: build the site, serve it on 127.0.0.1, drive Debian's
+Chromium through Playwright, and ask Material's real search box.
+
+Playwright never downloads a browser here: it starts /usr/bin/chromium.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def build_site(out: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` into out (both editions). Returns the finished process."""
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=ROOT,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+@contextlib.contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve a folder on 127.0.0.1 (a free port); yields the base URL ending in '/'."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextlib.contextmanager
+def mkdocs_serve(port: int) -> Iterator[str]:
+    """Run the README's `mkdocs serve` on 127.0.0.1:port until the block ends."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        import urllib.request
+
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                with urllib.request.urlopen(url + "en/", timeout=2) as resp:  # noqa: S310 - loopback
+                    if resp.status == 200:
+                        break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("mkdocs serve did not start") from None
+                time.sleep(0.5)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+@contextlib.contextmanager
+def chromium() -> Iterator[object]:
+    """A Playwright Browser on Debian's Chromium."""
+    from playwright.sync_api import sync_playwright
+
+    if not os.path.exists(CHROMIUM):
+        raise RuntimeError(f"{CHROMIUM} is missing: run `make chromium` (apt-get install -y chromium)")
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+# ---- Search through Material's own search box ---------------------------------------------------
+
+# Wraps Worker so that each query posted to the search worker is paired with its own reply:
+# Material re-renders on every reply, and waiting for result items alone can catch an older one.
+SEARCH_PROBE = """
+(() => {
+  const Native = window.Worker
+  window.__edition = { queries: 0, results: 0, last: null }
+  window.Worker = class extends Native {
+    constructor(...args) {
+      super(...args)
+      const post = this.postMessage.bind(this)
+      this.postMessage = (message, ...rest) => {
+        if (message && message.type === 2) {
+          window.__edition.queries += 1
+          window.__edition.last = message.data
+        }
+        return post(message, ...rest)
+      }
+      this.addEventListener("message", ev => {
+        if (ev.data && ev.data.type === 1) window.__edition.ready = true
+        if (ev.data && ev.data.type === 3) window.__edition.results += 1
+      })
+    }
+  }
+})()
+"""
+
+
+@dataclass
+class SearchHit:
+    query: str
+    pages: list[str]  # result pages, best first, as site-relative paths ("platforms/telegram/")
+    latency_ms: float
+
+
+def page_path(href: str, base: str) -> str:
+    """Site-relative page path of a result link, without #fragment or ?h= highlighting."""
+    path = urlsplit(href).path
+    base_path = urlsplit(base).path
+    return path[len(base_path) :] if path.startswith(base_path) else path.lstrip("/")
+
+
+class SearchBox:
+    """One page kept open for many queries (the index is built once per page load)."""
+
+    def __init__(self, browser: object, url: str, width: int = 1280):
+        self.base = url
+        self.page = browser.new_page(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]
+        self.page.add_init_script(SEARCH_PROBE)
+        self.page.goto(url)
+        self.page.wait_for_function("window.__edition && window.__edition.ready === true", timeout=30000)
+
+    def search(self, query: str, site_base: str) -> SearchHit:
+        page = self.page
+        page.keyboard.press("Escape")
+        box = page.locator("input.md-search__input")
+        # Material opens search on "/" and reads the box on keyup: fill, then press End.
+        page.keyboard.press("/")
+        before = page.evaluate("window.__edition.results")
+        posted = page.evaluate("window.__edition.queries")
+        start = time.perf_counter()
+        box.fill(query)
+        box.press("End")
+        page.wait_for_function(
+            "([q, r]) => window.__edition.queries > q && window.__edition.results >= window.__edition.queries"
+            " && window.__edition.results > r",
+            arg=[posted, before],
+            timeout=10000,
+        )
+        # The reply is in; wait for Material to paint it.
+        page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+        latency = (time.perf_counter() - start) * 1000
+        hrefs = page.eval_on_selector_all(
+            ".md-search-result__item > .md-search-result__link",
+            "els => els.map(e => e.href)",
+        )
+        pages: list[str] = []
+        for href in hrefs:
+            path = page_path(href, site_base)
+            if path not in pages:
+                pages.append(path)
+        return SearchHit(query=query, pages=pages, latency_ms=latency)
+
+    def close(self) -> None:
+        self.page.close()

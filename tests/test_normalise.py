@@ -1,0 +1,73 @@
+"""The Python and JavaScript normalisers against one table of cases."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from edition import normalise
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = yaml.safe_load((ROOT / "tests/search/normalise_cases.yaml").read_text(encoding="utf-8"))
+JS = ROOT / "scripts/edition/js/normalise.js"
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES["fold"], ids=[c[0] for c in CASES["fold"]])
+def test_fold_python(text: str, expected: str) -> None:
+    assert normalise.fold(text) == expected
+
+
+@pytest.mark.parametrize(("token", "expected"), CASES["forms"], ids=[c[0] for c in CASES["forms"]])
+def test_forms_python(token: str, expected: list[str]) -> None:
+    assert normalise.forms(token) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES["tokens"], ids=[c[0] for c in CASES["tokens"]])
+def test_tokens_python(text: str, expected: list[str]) -> None:
+    assert normalise.tokens(text) == expected
+
+
+@pytest.fixture(scope="module")
+def js_results() -> dict[str, list[object]]:
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node is needed to test the browser normaliser (Debian: apt-get install nodejs)")
+    program = f"""
+      const N = require({json.dumps(str(JS))});
+      const cases = JSON.parse(require("fs").readFileSync(0, "utf8"));
+      process.stdout.write(JSON.stringify({{
+        fold: cases.fold.map(([text]) => N.fold(text)),
+        forms: cases.forms.map(([token]) => N.forms(token)),
+        tokens: cases.tokens.map(([text]) => N.tokens(text)),
+      }}));
+    """
+    out = subprocess.run(
+        [node, "-e", program], input=json.dumps(CASES), capture_output=True, text=True, check=True
+    )
+    return json.loads(out.stdout)
+
+
+@pytest.mark.parametrize("kind", ["fold", "forms", "tokens"])
+def test_javascript_matches_table(kind: str, js_results: dict[str, list[object]]) -> None:
+    expected = [case[1] for case in CASES[kind]]
+    mismatches = [
+        (case[0], want, got) for case, want, got in zip(CASES[kind], expected, js_results[kind], strict=True)
+        if want != got
+    ]
+    assert not mismatches, mismatches
+
+
+def test_separator_matches_mkdocs_config() -> None:
+    """The index is split by the plugin's separator, the queries by the normaliser's: one regex."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    line = next(ln for ln in config.splitlines() if ln.strip().startswith("separator:"))
+    regex = line.split("separator:", 1)[1].strip()
+    assert regex[0] == regex[-1] == "'"
+    assert regex[1:-1].replace("''", "'") == normalise.SEPARATOR.pattern
+    js = JS.read_text(encoding="utf-8")
+    assert f"var SEPARATOR = /{normalise.SEPARATOR.pattern}/" in js
