@@ -74,7 +74,33 @@ class Checker:
                 self.add(data.root / "date_bases.yaml", basis.id, "source", f"unknown source '{basis.source}'")
         for article in data.articles.values():
             self.article(article)
+        self.context()
         return self.problems
+
+    def context(self) -> None:
+        data = self.data
+        file = data.root / "context.yaml"
+        events = {ev.id for a in data.articles.values() for ev in a.events}
+        seen: set[str] = set()
+        for ev in data.context:
+            if ev.id in seen or ev.id in events:
+                self.add(file, ev.id, "id", "duplicate id (context and article events share one id space)")
+            seen.add(ev.id)
+            if ev.date_end and ev.date_end < ev.date:
+                self.add(file, ev.id, "date_end", "must follow date")
+            for index, src in enumerate(ev.sources):
+                if src not in data.sources:
+                    self.add(file, ev.id, f"sources[{index}]", f"unknown source '{src}'")
+            for index, ref in enumerate(ev.relates_to):
+                if ref not in events:
+                    self.add(file, ev.id, f"relates_to[{index}]", f"unknown article event '{ref}'")
+            for fld, refs, etype in (
+                ("actors", ev.actors, None),
+                ("platforms", ev.platforms, "platform"),
+                ("places", ev.places, "place"),
+            ):
+                for index, ref in enumerate(refs):
+                    self.entity_ref(file, ev.id, f"{fld}[{index}]", ref, etype)
 
     def article(self, article: Article) -> None:
         data = self.data
@@ -149,6 +175,20 @@ class Checker:
             self.evidence(cfile, claim.id, "evidence", claim.evidence, article)
             for index, ref in enumerate(claim.about):
                 self.entity_ref(cfile, claim.id, f"about[{index}]", ref)
+        nfile = folder / "notes.yaml"
+        seen = set()
+        event_ids = {ev.id for ev in article.events}
+        for note in article.notes:
+            if note.id in seen:
+                self.add(nfile, note.id, "id", "duplicate id")
+            seen.add(note.id)
+            self.quote(nfile, note.id, "quote", article, note.para, note.quote)
+            for index, src in enumerate(note.sources):
+                if src not in data.sources:
+                    self.add(nfile, note.id, f"sources[{index}]", f"unknown source '{src}'")
+            for index, alt in enumerate(note.alternatives):
+                if alt.event not in event_ids:
+                    self.add(nfile, note.id, f"alternatives[{index}].event", f"unknown event '{alt.event}'")
         # Names are non-empty in both languages (shape) and unique per entity (sense).
         for entity in data.entities.values():
             for lang in LANGS:

@@ -16,11 +16,13 @@ from pydantic import BaseModel, ValidationError
 
 from .model import (
     Claim,
+    ContextEvent,
     DateBasis,
     Entity,
     EntityType,
     Event,
     Mention,
+    Note,
     Record,
     Source,
     Translation,
@@ -132,6 +134,7 @@ class Article:
     mentions: dict[str, list[Mention]]
     events: list[Event]
     claims: list[Claim]
+    notes: list[Note] = field(default_factory=list)
 
     @property
     def id(self) -> str:
@@ -147,6 +150,7 @@ class Dataset:
     sources: dict[str, Source] = field(default_factory=dict)
     date_bases: dict[str, DateBasis] = field(default_factory=dict)
     articles: dict[str, Article] = field(default_factory=dict)
+    context: list[ContextEvent] = field(default_factory=list)
 
     def of_type(self, etype: EntityType) -> list[Entity]:
         return [e for e in self.entities.values() if self.entity_types[e.id] == etype]
@@ -198,6 +202,8 @@ def load_article(folder: Path, problems: list[str]) -> Article | None:
         mentions[str(pid)] = parsed
     events = parse_items(folder / "events.yaml", read_yaml(folder / "events.yaml"), Event, problems)
     claims = parse_items(folder / "claims.yaml", read_yaml(folder / "claims.yaml"), Claim, problems)
+    notes_path = folder / "notes.yaml"
+    notes = parse_items(notes_path, read_yaml(notes_path), Note, problems) if notes_path.exists() else []
     if record is None or translation is None:
         return None
     if record.id != folder.name:
@@ -213,6 +219,7 @@ def load_article(folder: Path, problems: list[str]) -> Article | None:
         mentions=mentions,
         events=events,
         claims=claims,
+        notes=notes,
     )
 
 
@@ -249,6 +256,9 @@ def _load(root: Path) -> Dataset:
             if item.id in target:
                 problems.append(problem(path, item.id, "id", "duplicate id"))
             target[item.id] = item
+    context_path = root / "context.yaml"
+    if context_path.exists():
+        data.context = parse_items(context_path, read_yaml(context_path), ContextEvent, problems)
     articles_dir = root / "articles"
     for folder in sorted(p for p in articles_dir.iterdir() if p.is_dir()):
         article = load_article(folder, problems)

@@ -135,6 +135,51 @@ class Event(Strict):
     evidence: list[Evidence] = Field(min_length=1)
 
 
+class ContextEvent(Strict):
+    """An event from outside the article that a reader needs; always sourced (data/context.yaml)."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    label: Text
+    summary: Text
+    date: dt.date
+    date_end: dt.date | None = None
+    time_of_day: TimeOfDay | None = None
+    precision: Precision
+    actors: list[str] = Field(default_factory=list)
+    platforms: list[str] = Field(default_factory=list)
+    places: list[str] = Field(default_factory=list)
+    sources: list[str] = Field(min_length=1, description="Ids in data/sources.yaml")
+    relates_to: list[str] = Field(default_factory=list, description="Ids of article events")
+
+
+NoteType = Literal[
+    "omission", "addition", "mistranslation", "factual_error", "attribution", "structure", "spelling"
+]
+
+
+class Alternative(Strict):
+    """The original's version of an event's date, where a note says the Arabic changed it."""
+
+    event: str = Field(pattern=ID_PATTERN)
+    date: dt.date
+    time_of_day: TimeOfDay | None = None
+
+
+class Note(Strict):
+    """An editorial note: where the Arabic adaptation departs from the English original."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    type: NoteType
+    para: str = Field(pattern=PARA_PATTERN)
+    quote: str = Field(min_length=1, description="Exact Arabic words the note is about")
+    title: Text
+    original: Text = Field(description="What the original says, paraphrased (never copied)")
+    comment: Text
+    certainty: Literal["verified_against_copy", "secondary"]
+    sources: list[str] = Field(min_length=1)
+    alternatives: list[Alternative] = Field(default_factory=list)
+
+
 class Attribution(Strict):
     quote: str = Field(min_length=2, description="The attributing words, exactly")
     para: str = Field(pattern=PARA_PATTERN)
