@@ -1,0 +1,98 @@
+"""In Chromium: the pages open, speak the right language and direction, mentions lead to the
+register and back to their paragraph, the language switcher keeps the reader in place, and no
+request ever leaves the site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def lang_dir(page: object) -> tuple[str, str, str]:
+    return tuple(
+        page.evaluate(  # type: ignore[attr-defined]
+            "[document.documentElement.lang, document.documentElement.dir, document.body.dir]"
+        )
+    )
+
+
+def test_home_article_and_entity_are_arabic_rtl(page: object, base_url: str) -> None:
+    for path in ("", "article/", "people/pieter-van-ostaeyen/"):
+        page.goto(base_url + path)
+        assert lang_dir(page) == ("ar", "rtl", "rtl"), path
+        assert page.locator("h1").first.is_visible()
+
+
+def test_english_edition_is_ltr(page: object, base_url: str) -> None:
+    for path in ("en/", "en/article/", "en/people/pieter-van-ostaeyen/", "en/parallel/"):
+        page.goto(base_url + path)
+        assert lang_dir(page) == ("en", "ltr", "ltr"), path
+
+
+def test_mention_to_entity_and_back_to_paragraph(page: object, base_url: str) -> None:
+    page.goto(base_url + "article/")
+    page.locator("#p4 a.edition-mention[data-entity='pieter-van-ostaeyen']").click()
+    page.wait_for_url("**/people/pieter-van-ostaeyen/")
+    assert page.locator("h1").inner_text().rstrip("¶") == "بيتير فان أوستين"
+    page.locator("a.edition-backlink", has_text="p4").first.click()
+    page.wait_for_url("**/article/#p4")
+    assert page.evaluate("document.querySelector(':target').id") == "p4"
+    assert page.locator("#p4").is_visible()
+
+
+def switch_language(page: object, lang: str) -> None:
+    page.locator(".md-header__option .md-select").hover()
+    page.locator(f"a.md-select__link[hreflang='{lang}']").click()
+
+
+def test_switch_language_on_entity_page(page: object, base_url: str) -> None:
+    page.goto(base_url + "platforms/telegram/")
+    switch_language(page, "en")
+    page.wait_for_url("**/en/platforms/telegram/")
+    assert lang_dir(page)[0] == "en"
+    switch_language(page, "ar")
+    page.wait_for_url(base_url + "platforms/telegram/")
+
+
+def test_switch_language_keeps_paragraph(page: object, base_url: str) -> None:
+    page.goto(base_url + "article/#p6")
+    switch_language(page, "en")
+    page.wait_for_url("**/en/article/#p6")
+    assert page.evaluate("document.querySelector(':target').id") == "p6"
+
+
+def all_pages(site: Path) -> list[str]:
+    return sorted(
+        str(p.parent.relative_to(site)) + "/" if p.parent != site else ""
+        for p in site.rglob("index.html")
+    )
+
+
+def test_no_request_leaves_the_site(browser: object, site: Path, base_url: str) -> None:
+    """Every page of both editions, including fonts, scripts and the search index, is local."""
+    outside: list[str] = []
+    origin = urlsplit(base_url).netloc
+    context = browser.new_context()  # type: ignore[attr-defined]
+    context.on(
+        "request",
+        lambda req: outside.append(req.url)
+        if urlsplit(req.url).scheme not in ("data", "blob") and urlsplit(req.url).netloc != origin
+        else None,
+    )
+    page = context.new_page()
+    pages = [p.replace("./", "") for p in all_pages(site)]
+    assert len(pages) > 40
+    for path in pages:
+        page.goto(base_url + path.lstrip("/").replace(".//", ""), wait_until="networkidle")
+    # Search too: the worker, its scripts and the index.
+    page.goto(base_url + "article/", wait_until="networkidle")
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").fill("داعش")
+    page.locator("input.md-search__input").press("End")
+    page.wait_for_selector(".md-search-result__item")
+    context.close()
+    assert outside == []
