@@ -36,7 +36,7 @@ log = logging.getLogger("mkdocs.hooks.edition")
 
 # Pages rendered for the current build, keyed by source path.
 _pages: dict[str, str] = {}
-_search_names: dict[str, str] = {}
+_search_names: dict[str, dict[str, str]] = {}
 
 
 # ---- Hooks -------------------------------------------------------------------------------------
@@ -76,12 +76,13 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         }
         for alt in config.extra.get("alternate", [])
     ]
-    names = _search_names.get(page.file.src_uri)
-    if names:
+    fields = _search_names.get(page.file.src_uri)
+    if fields:
+        # The page's own entry (not its sections) gets the entity's names and keys.
         plugin = config.plugins.get("search") or config.plugins.get("material/search")
-        for entry in getattr(plugin, "search_index").entries:
+        for entry in plugin.search_index.entries:
             if entry["location"] == page.url:
-                entry["names"] = names
+                entry.update(fields)
     return context
 
 
@@ -91,13 +92,16 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # Material puts dir on <body>; screen readers and validators also look at <html>.
     output = output.replace(f'<html lang="{lang}" class="no-js">', f'<html lang="{lang}" dir="{direction}" class="no-js">', 1)
     # Route Material's search through our worker wrapper (normalises queries and index).
-    return edition_search.use_wrapper(output)
+    if config.extra["edition"].get("search_wrapper", True):
+        output = edition_search.use_wrapper(output)
+    return output
 
 
 @event_priority(-100)  # last: after the search plugin has written its index
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
-    edition_search.install_worker(site)
+    if config.extra["edition"].get("search_wrapper", True):
+        edition_search.install_worker(site)
     alternates = config.extra.get("edition", {}).get("alternates", [])
     for alt in alternates:
         alt_config = load_config(str(ROOT / alt["config"]), site_dir=str(site / alt["dir"]))

@@ -32,11 +32,14 @@ CHROMIUM_ARGS = [
 ]
 
 
-def build_site(out: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def build_site(
+    out: Path, env: dict[str, str] | None = None, config: str | None = None
+) -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` into out (both editions). Returns the finished process."""
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    extra = ["--config-file", config] if config else []
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out), *extra],
         cwd=ROOT,
         env=full_env,
         capture_output=True,

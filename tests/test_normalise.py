@@ -32,6 +32,11 @@ def test_tokens_python(text: str, expected: list[str]) -> None:
     assert normalise.tokens(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), CASES["keys"], ids=[c[0] for c in CASES["keys"]])
+def test_keys_python(text: str, expected: list[str]) -> None:
+    assert normalise.keys(text) == expected
+
+
 @pytest.fixture(scope="module")
 def js_results() -> dict[str, list[object]]:
     node = shutil.which("node")
@@ -44,6 +49,7 @@ def js_results() -> dict[str, list[object]]:
         fold: cases.fold.map(([text]) => N.fold(text)),
         forms: cases.forms.map(([token]) => N.forms(token)),
         tokens: cases.tokens.map(([text]) => N.tokens(text)),
+        keys: cases.keys.map(([text]) => N.keys(text)),
       }}));
     """
     out = subprocess.run(
@@ -52,7 +58,7 @@ def js_results() -> dict[str, list[object]]:
     return json.loads(out.stdout)
 
 
-@pytest.mark.parametrize("kind", ["fold", "forms", "tokens"])
+@pytest.mark.parametrize("kind", ["fold", "forms", "tokens", "keys"])
 def test_javascript_matches_table(kind: str, js_results: dict[str, list[object]]) -> None:
     expected = [case[1] for case in CASES[kind]]
     mismatches = [

@@ -10,6 +10,10 @@ Both implement one specification, checked against the same table of cases
 2. tokens(): split folded text on the separator (white space and punctuation, Arabic included).
 3. forms():  a token and the forms left after stripping proclitics (و ف ب ك ل ال لل وال بال …),
              keeping at least three letters. Indexing stores every form; a query asks for every form.
+4. keys():   whole-name keys: "=" + the tokens joined by "_", for the text as typed and with each
+             token at its shortest form. Entity pages index one key per name and variant; a query
+             asks for its own keys, exactly, so typing a whole name ranks that entity first
+             ("لندن" → London, not London Bridge, whose key is "=جسر_لندن").
 """
 
 from __future__ import annotations
@@ -79,4 +83,23 @@ def query_terms(query: str) -> list[str]:
         for form in forms(tok):
             if form not in out:
                 out.append(form)
+    return out
+
+
+KEY_MARK = "="
+
+
+def keys(text: str) -> list[str]:
+    """Whole-text keys: as typed, and with every token stripped to its shortest form."""
+    toks = tokens(text)
+    if not toks:
+        return []
+    out = [KEY_MARK + "_".join(toks)]
+    shortest = KEY_MARK + "_".join(min(forms(t), key=len) for t in toks)
+    if shortest not in out:
+        out.append(shortest)
+    if len(toks) == 1:
+        for form in forms(toks[0]):
+            if KEY_MARK + form not in out:
+                out.append(KEY_MARK + form)
     return out

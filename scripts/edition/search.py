@@ -17,6 +17,7 @@ from pathlib import Path
 from . import paths
 from .load import Dataset
 from .model import Lang
+from .normalise import keys, tokens
 
 JS = Path(__file__).parent / "js"
 WORKERS = Path("assets/javascripts/workers")
@@ -25,13 +26,20 @@ _MATERIAL_WORKER = re.compile(r"workers/search\.[0-9a-f]+\.min\.js")
 OTHER_EDITION_BOOST = 0.5
 
 
-def page_names(data: Dataset, lang: Lang) -> dict[str, str]:
-    """{entity page source path: all its names and variants}, for the `names` search field."""
-    out: dict[str, str] = {}
+def page_names(data: Dataset, lang: Lang) -> dict[str, dict[str, str]]:
+    """{entity page source path: extra search fields} for every entity page.
+
+    names: each distinct word of every name and variant, once (lunr scores by term frequency, so
+           an entity with many variants must not outrank one with few);
+    keys:  one whole-name key per name and variant (see normalise.keys), matched only exactly.
+    """
+    out: dict[str, dict[str, str]] = {}
     for entity in data.entities.values():
         etype = data.entity_types[entity.id]
         names = [entity.name.ar, entity.name.en, *entity.aliases.ar, *entity.aliases.en]
-        out[paths.entity_page(etype, entity.id)] = " · ".join(dict.fromkeys(names))
+        words = dict.fromkeys(tok for name in names for tok in tokens(name))
+        name_keys = dict.fromkeys(k for name in names for k in keys(name))
+        out[paths.entity_page(etype, entity.id)] = {"names": " ".join(words), "keys": " ".join(name_keys)}
     return out
 
 

@@ -5,7 +5,8 @@
  *
  * 1. Index: every token lunr indexes goes through EditionNormalise (fold + proclitic forms). Each
  *    form keeps the token's position, so highlighting still marks the original, unfolded text.
- * 2. Query: before Material's handler sees a query, it is replaced by the folded forms of its words.
+ * 2. Query: before Material's handler sees a query, it is replaced by the folded forms of its words
+ *    and its whole-text keys (which match the keys of entity names, see normalise.js).
  * 3. Results: Material reports which query terms matched ("missing" terms are shown struck out);
  *    the forms are mapped back to the words the reader typed.
  *
@@ -34,6 +35,10 @@
         if (terms.indexOf(form) < 0)
           terms.push(form)
       })
+    })
+    /* Whole-name keys are asked exactly ("^1" keeps Material from adding a wildcard) */
+    N.keys(message.data).forEach(function (key) {
+      terms.push(key + "^1")
     })
     message.data = terms.join(" ")
   })

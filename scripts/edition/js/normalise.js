@@ -79,7 +79,30 @@
     return out
   }
 
-  var api = { fold: fold, tokens: tokens, forms: forms, queryTerms: queryTerms, SEPARATOR: SEPARATOR }
+  /* Whole-text keys: "=" + tokens joined by "_", as typed and at their shortest forms */
+  var KEY_MARK = "="
+  function shortestForm(token) {
+    return forms(token).reduce(function (a, b) { return b.length < a.length ? b : a })
+  }
+  function keys(text) {
+    var toks = tokens(text)
+    if (!toks.length)
+      return []
+    var out = [KEY_MARK + toks.join("_")]
+    var shortest = KEY_MARK + toks.map(shortestForm).join("_")
+    if (out.indexOf(shortest) < 0)
+      out.push(shortest)
+    if (toks.length === 1)
+      forms(toks[0]).forEach(function (form) {
+        if (out.indexOf(KEY_MARK + form) < 0)
+          out.push(KEY_MARK + form)
+      })
+    return out
+  }
+
+  var api = {
+    fold: fold, tokens: tokens, forms: forms, queryTerms: queryTerms, keys: keys, SEPARATOR: SEPARATOR
+  }
   if (typeof module !== "undefined" && module.exports)
     module.exports = api
   else

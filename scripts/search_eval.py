@@ -1,0 +1,81 @@
+"""Run the search query set through Material's search box and score it (shared by the search
+test and scripts/search_benchmark.py)."""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from browser import SearchBox
+
+ROOT = Path(__file__).resolve().parent.parent
+QUERIES = ROOT / "tests/search/queries.yaml"
+EDITION_PREFIXES = {"ar": "", "en": "en/"}
+
+
+def load_queries() -> list[dict]:
+    return yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
+
+
+def canonical(path: str) -> str:
+    """The page's path in the Arabic edition (either edition's copy of a page answers a query)."""
+    return path[3:] if path.startswith("en/") else path
+
+
+@dataclass
+class Outcome:
+    query: dict
+    pages: list[str]
+    latency_ms: float
+
+    @property
+    def rank(self) -> int | None:
+        """1-based rank of the first expected page among the results, or None."""
+        expected = set(self.query["expect"])
+        for i, page in enumerate(self.pages, 1):
+            if canonical(page) in expected:
+                return i
+        return None
+
+
+@dataclass
+class Scores:
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def recall(self, k: int) -> float:
+        return sum(1 for o in self.outcomes if o.rank and o.rank <= k) / len(self.outcomes)
+
+    @property
+    def mrr(self) -> float:
+        return sum(1 / o.rank for o in self.outcomes if o.rank) / len(self.outcomes)
+
+    def latency(self, q: float) -> float:
+        values = sorted(o.latency_ms for o in self.outcomes)
+        if len(values) == 1:
+            return values[0]
+        return statistics.quantiles(values, n=100, method="inclusive")[int(q * 100) - 1]
+
+    def by_class(self) -> dict[str, Scores]:
+        out: dict[str, Scores] = {}
+        for o in self.outcomes:
+            out.setdefault(o.query["class"], Scores()).outcomes.append(o)
+        return out
+
+    def failures(self, k: int) -> list[Outcome]:
+        return [o for o in self.outcomes if not o.rank or o.rank > k]
+
+
+def run(browser: object, base_url: str, lang: str, queries: list[dict]) -> Scores:
+    """Ask every query in one page of the given edition (the index is built once per load)."""
+    box = SearchBox(browser, base_url + EDITION_PREFIXES[lang])
+    scores = Scores()
+    try:
+        for query in queries:
+            hit = box.search(query["q"], base_url)
+            scores.outcomes.append(Outcome(query, hit.pages, hit.latency_ms))
+    finally:
+        box.close()
+    return scores
