@@ -12,12 +12,12 @@ import yaml
 from browser import SearchBox
 
 ROOT = Path(__file__).resolve().parent.parent
-QUERIES = ROOT / "tests/search/queries.yaml"
+SETS = ROOT / "tests/search"
 EDITION_PREFIXES = {"ar": "", "en": "en/"}
 
 
-def load_queries() -> list[dict]:
-    return yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
+def load_queries(name: str = "queries") -> list[dict]:
+    return yaml.safe_load((SETS / f"{name}.yaml").read_text(encoding="utf-8"))
 
 
 def canonical(path: str) -> str:

@@ -74,6 +74,9 @@ def pid_link(pid: str, lang: Lang) -> str:
 def render_body(data: Dataset, article: Article, lang: Lang, page: str = ARTICLE) -> str:
     """Markdown for the article text. Mentions are linked in the Arabic (they are Arabic spans);
     the English translation links back to the same paragraph ids instead."""
+    from .notes import marker, notes_by_para
+
+    notes = notes_by_para(data)
     parts: list[str] = []
     in_box = False
     bullets_open = False
@@ -84,6 +87,8 @@ def render_body(data: Dataset, article: Article, lang: Lang, page: str = ARTICLE
             if lang == "ar"
             else md_escape(text)
         )
+        if para.id in notes:
+            body += marker(notes[para.id], lang, page)
         if para.kind == "bullet":
             if not bullets_open:
                 parts.append('<ul class="edition-bullets" markdown="block">')

@@ -153,10 +153,8 @@ class Checker:
             self.evidence(efile, ev.id, "evidence", ev.evidence, article)
             if ev.date_basis not in data.date_bases:
                 self.add(efile, ev.id, "date_basis", f"unknown date basis '{ev.date_basis}'")
-            if ev.date_end and (ev.date is None or ev.date_end < ev.date):
+            if ev.date_end and ev.date_end < ev.date:
                 self.add(efile, ev.id, "date_end", "must follow date")
-            if ev.date is None and ev.precision != "before" and ev.date_basis != "undated":
-                self.add(efile, ev.id, "date", "missing (only undated events may omit it)")
             for fld, refs, etype in (
                 ("actors", ev.actors, None),
                 ("platforms", ev.platforms, "platform"),

@@ -123,7 +123,7 @@ class Event(Strict):
     label: Text
     summary: Text
     when: When
-    date: dt.date | None = Field(description="Calendar date derived from the article's wording")
+    date: dt.date = Field(description="Calendar date derived from the article's wording")
     date_end: dt.date | None = None
     time_of_day: TimeOfDay | None = None
     date_basis: str = Field(pattern=ID_PATTERN, description="Id in data/date_bases.yaml")

@@ -17,6 +17,7 @@ from .article import md_escape, render_body
 from .labels import RELATIONS, t
 from .load import Article, Dataset
 from .model import Claim, Entity, EntityType, Event, Evidence, External, Lang
+from .timeline import format_date, render_timeline, sort_key, when_text
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -31,36 +32,12 @@ _ENV = jinja2.Environment(
 )
 _ENV.filters["md"] = md_escape
 
-AR_MONTHS = [
-    "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو",
-    "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
-]  # fmt: skip
-AR_DAYS = ["الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"]
-TOD_ORDER = {None: 0, "morning": 1, "noon": 2, "afternoon": 3, "evening": 4, "night": 5}
-
-
-def format_date(day: dt.date, lang: Lang) -> str:
-    if lang == "ar":
-        return f"{AR_DAYS[day.weekday()]} {day.day} {AR_MONTHS[day.month - 1]} {day.year}"
-    return f"{day:%A} {day.day} {day:%B} {day.year}"
-
-
-def event_sort_key(ev: Event) -> tuple[int, dt.date, int]:
-    """Undated events first (they precede the story), then by date and part of day."""
-    if ev.date is None:
-        return (0, dt.date.min, 0)
-    return (1, ev.date, TOD_ORDER[ev.time_of_day])
-
-
 def event_when(ev: Event, lang: Lang) -> str:
-    if ev.date is None:
-        return t("undated", lang)
-    text = format_date(ev.date, lang)
-    if ev.date_end:
-        text += " – " + format_date(ev.date_end, lang)
-    if ev.time_of_day:
-        text += " · " + t(f"tod.{ev.time_of_day}", lang)
-    return text
+    return when_text(ev.date, ev.date_end, ev.time_of_day, ev.precision, lang)
+
+
+def event_sort_key(ev: Event) -> tuple[dt.date, int, int]:
+    return sort_key(ev.date, ev.time_of_day, ev.precision)
 
 
 @dataclass
@@ -302,49 +279,7 @@ def render_article(ctx: Context) -> str:
     )
 
 
-# ---- Timeline and claims -----------------------------------------------------------------------
-
-
-def render_timeline(ctx: Context) -> str:
-    lang = ctx.lang
-    data = ctx.data
-    out = [f'---\ntitle: "{t("timeline", lang)}"\n---\n\n# {t("timeline", lang)}\n']
-    day_key = None
-    out.append('<div class="edition-timeline" markdown="block">\n')
-    for ev in sorted(ctx.article.events, key=event_sort_key):
-        key = ev.date.isoformat() if ev.date else "undated"
-        if key != day_key:
-            if day_key is not None:
-                out.append("</section>\n")
-            heading = format_date(ev.date, lang) if ev.date else t("undated", lang)
-            out.append(f'<section class="edition-day" markdown="block">\n\n## {heading} {{#day-{key}}}\n')
-            day_key = key
-        basis = data.date_bases[ev.date_basis]
-        who = ", ".join(ctx.entity_link(a) for a in ev.actors) or "—"
-        platforms = ", ".join(ctx.entity_link(a) for a in ev.platforms) or "—"
-        places = ", ".join(ctx.entity_link(a) for a in ev.places) or "—"
-        evidence = "".join(ctx.evidence(e) for e in ev.evidence)
-        out.append(
-            f'<article class="edition-event" id="{ev.id}" markdown="block">\n\n'
-            f"### {md_escape(ev.label(lang))} {{#{ev.id}-title}}\n\n"
-            f'<p class="edition-when" markdown="span"><strong>{event_when(ev, lang)}</strong> · '
-            f'{t("when.as_stated", lang)}: <span lang="ar" dir="rtl">«{md_escape(ev.when.quote)}»</span>'
-            f'{"" if lang == "ar" else " (" + md_escape(ev.when.en) + ")"}</p>\n\n'
-            f"{md_escape(ev.summary(lang))}\n\n"
-            f'<dl class="edition-facts" markdown="block">\n'
-            f'<dt>{t("actors", lang)}</dt><dd markdown="span">{who}</dd>\n'
-            f'<dt>{t("platforms", lang)}</dt><dd markdown="span">{platforms}</dd>\n'
-            f'<dt>{t("places", lang)}</dt><dd markdown="span">{places}</dd>\n'
-            f'<dt>{t("date.basis", lang)}</dt><dd markdown="span">{md_escape(basis.label(lang))}: '
-            f"{md_escape(basis.explanation(lang))}</dd>\n"
-            f'<dt>{t("precision", lang)} · {t("certainty", lang)}</dt><dd>'
-            f'{t("precision." + ev.precision, lang)} · {t("certainty." + ev.certainty, lang)}</dd>\n'
-            f"</dl>\n\n{evidence}\n</article>\n"
-        )
-    if day_key is not None:
-        out.append("</section>\n")
-    out.append("</div>\n")
-    return "\n".join(out)
+# ---- Claims ------------------------------------------------------------------------------------
 
 
 def render_claims(ctx: Context) -> str:

@@ -20,6 +20,8 @@ PARALLEL = "parallel.md"
 TIMELINE = "timeline.md"
 CLAIMS = "claims.md"
 ABOUT = "about.md"
+NOTES = "notes.md"
+RELATIONS = "relations.md"
 
 # The English edition is served under this prefix; Arabic, the default, at the root.
 EDITION_PREFIX: dict[Lang, str] = {"ar": "", "en": "en/"}

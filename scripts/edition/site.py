@@ -8,7 +8,9 @@ from .article import md_escape
 from .labels import t
 from .load import Dataset
 from .model import Lang
+from .notes import render_notes
 from .pages import Context, event_sort_key, event_when, render_pages
+from .relations import render_relations
 
 HOME_INTRO: dict[Lang, str] = {
     "ar": (
@@ -51,8 +53,6 @@ def render_home(ctx: Context) -> str:
     title = article.record.title(lang)
     key_points = []
     for ev in sorted(article.events, key=event_sort_key):
-        if ev.date is None:
-            continue
         key_points.append(
             f"- **{event_when(ev, lang)}** — [{md_escape(ev.label(lang))}]({ctx.link(paths.TIMELINE + '#' + ev.id)})"
         )
@@ -94,6 +94,8 @@ def render_home(ctx: Context) -> str:
             f"## {'صفحات أخرى' if lang == 'ar' else 'More'} {{#more}}",
             "",
             f"- [{t('claims', lang)}]({ctx.link(paths.CLAIMS)})",
+            f"- [{'ملاحظات التحرير' if lang == 'ar' else 'Editorial notes'}]({ctx.link(paths.NOTES)})",
+            f"- [{'شبكة العلاقات' if lang == 'ar' else 'Relations'}]({ctx.link(paths.RELATIONS)})",
             f"- [{t('about', lang)}]({ctx.link(paths.ABOUT)})",
             "",
         ]
@@ -143,4 +145,6 @@ def render_site(data: Dataset, lang: Lang) -> dict[str, str]:
     pages = render_pages(data, lang)
     pages[paths.HOME] = render_home(Context(data, lang, paths.HOME))
     pages[paths.PARALLEL] = render_parallel(Context(data, lang, paths.PARALLEL))
+    pages[paths.NOTES] = render_notes(Context(data, lang, paths.NOTES))
+    pages[paths.RELATIONS] = render_relations(Context(data, lang, paths.RELATIONS))
     return pages

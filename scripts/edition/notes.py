@@ -1,0 +1,99 @@
+"""Editorial notes: where the Arabic adaptation departs from the English original.
+
+Each note quotes the Arabic (linked to its paragraph), paraphrases the original with its sources,
+and says how sure we are. The article page shows a marker at every paragraph that has a note.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from . import paths
+from .article import md_escape
+from .load import Dataset
+from .model import Lang, Note
+
+TYPES: dict[str, dict[Lang, str]] = {
+    "omission": {"ar": "حذف", "en": "Omission"},
+    "addition": {"ar": "إضافة", "en": "Addition"},
+    "mistranslation": {"ar": "ترجمة خاطئة", "en": "Mistranslation"},
+    "factual_error": {"ar": "خطأ في الوقائع", "en": "Factual error"},
+    "attribution": {"ar": "إسناد", "en": "Attribution"},
+    "structure": {"ar": "بنية", "en": "Structure"},
+    "spelling": {"ar": "كتابة الأسماء", "en": "Spelling of names"},
+}
+CERTAINTY: dict[str, dict[Lang, str]] = {
+    "verified_against_copy": {"ar": "موثّق بنسخة محفوظة من الأصل", "en": "Verified against a stored copy"},
+    "secondary": {"ar": "من مصادر ثانوية فقط", "en": "From secondary reports only"},
+}
+MARKER = {"ar": "ملاحظة", "en": "note"}
+
+
+def notes_by_para(data: Dataset) -> dict[str, list[Note]]:
+    out: dict[str, list[Note]] = {}
+    for note in data.article.notes:
+        out.setdefault(note.para, []).append(note)
+    return out
+
+
+def marker(notes: list[Note], lang: Lang, page: str) -> str:
+    """Markdown for the note markers at the end of a paragraph (excluded from the verbatim text)."""
+    links = []
+    for note in notes:
+        href = paths.rel(f"{paths.NOTES}#{note.id}", page)
+        title = md_escape(note.title(lang)).replace('"', "&quot;")
+        links.append(f'[{MARKER[lang]}]({href} "{title}")')
+    return f' <sup class="edition-note-marker" markdown="span">{" · ".join(links)}</sup>'
+
+
+def render_notes(ctx: object) -> str:
+    data: Dataset = ctx.data  # type: ignore[attr-defined]
+    lang: Lang = ctx.lang  # type: ignore[attr-defined]
+    notes = data.article.notes
+    title = "ملاحظات التحرير" if lang == "ar" else "Editorial notes"
+    if lang == "ar":
+        intro = (
+            "المقال العربي اقتباس بتصرف من تقرير Business Insider الإنجليزي، لا ترجمة حرفية له. "
+            "تبين هذه الملاحظات أين يختلف عنه: ما حُذف وما أضيف وما تغيّر في الإسناد أو الأيام أو الأسماء. "
+            "كل ملاحظة تقتبس النص العربي بحروفه مع رابط فقرته، وتعيد صياغة ما يقوله الأصل (دون نقل جمله) مع مصادره، "
+            "وتذكر درجة التحقق: النسخ المحفوظة من الأصل لا تضم إلا جزأه الأول."
+        )
+    else:
+        intro = (
+            "The Arabic article is an adaptation of the English Business Insider report, not a literal "
+            "translation. These notes show where it departs from it: what was dropped or added, and where "
+            "attributions, days or names changed. Each note quotes the Arabic exactly with a link to its "
+            "paragraph, paraphrases what the original says (never copying it) with its sources, and says "
+            "how it was checked: the stored copies of the original hold only its first part."
+        )
+    counts = Counter(n.type for n in notes)
+    summary = " · ".join(f"{TYPES[k][lang]}: {v}" for k, v in sorted(counts.items()))
+    out = [f'---\ntitle: "{title}"\n---\n', f"# {title}\n", intro, "", f"**{len(notes)}** — {summary}\n"]
+    order = list(data.article.paragraphs)
+    for note in sorted(notes, key=lambda n: order.index(n.para)):
+        out.append(_note(ctx, note, lang))
+    return "\n".join(out)
+
+
+def _note(ctx: object, note: Note, lang: Lang) -> str:
+    data: Dataset = ctx.data  # type: ignore[attr-defined]
+    para_link = ctx.para_link(note.para)  # type: ignore[attr-defined]
+    sources = " · ".join(
+        f'<a href="{data.sources[s].url}" rel="external noopener">{md_escape(data.sources[s].publisher)}</a>'
+        for s in note.sources
+    )
+    original_label = "ما يقوله الأصل (بتصرف)" if lang == "ar" else "What the original says (paraphrased)"
+    comment_label = "تعليق المحررين" if lang == "ar" else "Editors' comment"
+    source_label = "المصادر" if lang == "ar" else "Sources"
+    return (
+        f'<article class="edition-note" id="{note.id}" markdown="block">\n\n'
+        f"### {md_escape(note.title(lang))} {{#{note.id}-title}}\n\n"
+        f'<p class="edition-note-meta" markdown="span"><span class="edition-badge">{TYPES[note.type][lang]}</span> '
+        f"{CERTAINTY[note.certainty][lang]} · [{note.para}]({para_link})</p>\n\n"
+        f'<blockquote class="edition-evidence" markdown="span"><span lang="ar" dir="rtl">«{md_escape(note.quote)}»</span>'
+        f" — [{note.para}]({para_link})</blockquote>\n\n"
+        f"**{original_label}:** {md_escape(note.original(lang))}\n\n"
+        f"**{comment_label}:** {md_escape(note.comment(lang))}\n\n"
+        f'<p class="edition-sources" markdown="span">{source_label}: {sources}</p>\n\n'
+        f"</article>\n"
+    )
