@@ -26,11 +26,11 @@ sys.path.insert(0, str(ROOT / "scripts"))
 DATA = Path(os.environ.get("EDITION_DATA", ROOT / "data"))
 
 from edition import paths  # noqa: E402
+from edition import search as edition_search  # noqa: E402
 from edition.integrity import check  # noqa: E402
 from edition.load import DataError, load  # noqa: E402
 from edition.model import Lang  # noqa: E402
 from edition.site import render_site  # noqa: E402
-from edition import search as edition_search  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.edition")
 
@@ -90,7 +90,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     lang = edition_lang(config)
     direction = "rtl" if lang == "ar" else "ltr"
     # Material puts dir on <body>; screen readers and validators also look at <html>.
-    output = output.replace(f'<html lang="{lang}" class="no-js">', f'<html lang="{lang}" dir="{direction}" class="no-js">', 1)
+    output = output.replace(
+        f'<html lang="{lang}" class="no-js">', f'<html lang="{lang}" dir="{direction}" class="no-js">', 1
+    )
     # Route Material's search through our worker wrapper (normalises queries and index).
     if config.extra["edition"].get("search_wrapper", True):
         output = edition_search.use_wrapper(output)
@@ -133,15 +135,13 @@ def fill_nav(nav: list[Any], data: Any, lang: Lang) -> list[Any]:
     out: list[Any] = []
     for item in nav:
         if isinstance(item, dict):
-            (title, value), = item.items()
+            ((title, value),) = item.items()
             if isinstance(value, list):
                 out.append({title: fill_nav(value, data, lang)})
                 continue
             for etype in paths.TYPE_DIRS:
                 if value == paths.type_index(etype):
-                    children = [value] + [
-                        {e.name(lang): paths.entity_page(etype, e.id)} for e in data.of_type(etype)
-                    ]
+                    children = [value] + [{e.name(lang): paths.entity_page(etype, e.id)} for e in data.of_type(etype)]
                     out.append({title: children})
                     break
             else:

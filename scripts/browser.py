@@ -49,7 +49,7 @@ def build_site(
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -85,7 +85,7 @@ def mkdocs_serve(port: int) -> Iterator[str]:
         deadline = time.monotonic() + 120
         while True:
             try:
-                with urllib.request.urlopen(url + "en/", timeout=2) as resp:  # noqa: S310 - loopback
+                with urllib.request.urlopen(url + "en/", timeout=2) as resp:
                     if resp.status == 200:
                         break
             except OSError:

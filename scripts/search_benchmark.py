@@ -17,8 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from browser import build_site, chromium, serve  # noqa: E402
-from search_eval import Scores, load_queries, run  # noqa: E402
+from browser import build_site, chromium, serve
+from search_eval import Scores, load_queries, run
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,6 +1,6 @@
 """Check the edition's data: schema, then integrity. Exit 1 with one line per problem.
 
-    python scripts/validate.py [DATA_DIR]
+python scripts/validate.py [DATA_DIR]
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from edition.integrity import check  # noqa: E402
-from edition.load import DataError, load  # noqa: E402
+from edition.integrity import check
+from edition.load import DataError, load
 
 
 def main(argv: list[str]) -> int:

@@ -66,10 +66,7 @@ def test_switch_language_keeps_paragraph(page: object, base_url: str) -> None:
 
 
 def all_pages(site: Path) -> list[str]:
-    return sorted(
-        str(p.parent.relative_to(site)) + "/" if p.parent != site else ""
-        for p in site.rglob("index.html")
-    )
+    return sorted(str(p.parent.relative_to(site)) + "/" if p.parent != site else "" for p in site.rglob("index.html"))
 
 
 def test_no_request_leaves_the_site(browser: object, site: Path, base_url: str) -> None:
@@ -79,9 +76,11 @@ def test_no_request_leaves_the_site(browser: object, site: Path, base_url: str) 
     context = browser.new_context()  # type: ignore[attr-defined]
     context.on(
         "request",
-        lambda req: outside.append(req.url)
-        if urlsplit(req.url).scheme not in ("data", "blob") and urlsplit(req.url).netloc != origin
-        else None,
+        lambda req: (
+            outside.append(req.url)
+            if urlsplit(req.url).scheme not in ("data", "blob") and urlsplit(req.url).netloc != origin
+            else None
+        ),
     )
     page = context.new_page()
     pages = [p.replace("./", "") for p in all_pages(site)]

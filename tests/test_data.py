@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from browser import build_site
+
 from edition.integrity import check
 from edition.load import DataError, Dataset, load
 
@@ -48,9 +48,7 @@ def test_invalid_data_is_refused(path: Path, tmp_path: Path) -> None:
 def test_validate_command_names_the_problem(tmp_path: Path) -> None:
     case = yaml.safe_load((ROOT / "tests/fixtures/invalid/quote-not-found.yaml").read_text(encoding="utf-8"))
     root = broken_copy(tmp_path, case)
-    out = subprocess.run(
-        [sys.executable, str(ROOT / "scripts/validate.py"), str(root)], capture_output=True, text=True
-    )
+    out = subprocess.run([sys.executable, str(ROOT / "scripts/validate.py"), str(root)], capture_output=True, text=True)
     assert out.returncode == 1
     assert case["expect"] in out.stderr
 

@@ -52,9 +52,7 @@ def js_results() -> dict[str, list[object]]:
         keys: cases.keys.map(([text]) => N.keys(text)),
       }}));
     """
-    out = subprocess.run(
-        [node, "-e", program], input=json.dumps(CASES), capture_output=True, text=True, check=True
-    )
+    out = subprocess.run([node, "-e", program], input=json.dumps(CASES), capture_output=True, text=True, check=True)
     return json.loads(out.stdout)
 
 
@@ -62,7 +60,8 @@ def js_results() -> dict[str, list[object]]:
 def test_javascript_matches_table(kind: str, js_results: dict[str, list[object]]) -> None:
     expected = [case[1] for case in CASES[kind]]
     mismatches = [
-        (case[0], want, got) for case, want, got in zip(CASES[kind], expected, js_results[kind], strict=True)
+        (case[0], want, got)
+        for case, want, got in zip(CASES[kind], expected, js_results[kind], strict=True)
         if want != got
     ]
     assert not mismatches, mismatches

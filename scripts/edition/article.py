@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import html
 
+from .integrity import find_span
 from .load import Article, Dataset, Paragraph
 from .model import Lang, Mention
 from .paths import ARTICLE, entity_page, rel
-from .integrity import find_span
 
 # Characters Python-Markdown treats as syntax in inline text. Escaping them keeps the text verbatim.
 _MD_SPECIAL = set("\\`*_{}[]()#+!>")
@@ -65,10 +65,7 @@ def paragraph_text(article: Article, para: Paragraph, lang: Lang) -> str:
 
 def pid_link(pid: str, lang: Lang) -> str:
     label = "رابط دائم للفقرة" if lang == "ar" else "Permanent link to paragraph"
-    return (
-        f'<a class="edition-pid" href="#{pid}" title="{label} {pid}" '
-        f'aria-label="{label} {pid}">{pid}</a>'
-    )
+    return f'<a class="edition-pid" href="#{pid}" title="{label} {pid}" aria-label="{label} {pid}">{pid}</a>'
 
 
 def render_body(data: Dataset, article: Article, lang: Lang, page: str = ARTICLE) -> str:

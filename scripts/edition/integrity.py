@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .load import Article, Dataset, DataError, problem, relative
-from .model import Evidence, LANGS
+from .load import Article, DataError, Dataset, problem, relative
+from .model import LANGS, Evidence
 
 
 def find_span(text: str, surface: str, occurrence: int) -> tuple[int, int] | None:
@@ -134,7 +134,9 @@ class Checker:
                 span = find_span(paragraph.text, m.surface, m.occurrence)
                 if span is None:
                     self.add(
-                        mfile, pid, f"{where}.surface",
+                        mfile,
+                        pid,
+                        f"{where}.surface",
                         f"«{m.surface}» (occurrence {m.occurrence}) not found in {pid}",
                     )
                     continue

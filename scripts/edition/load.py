@@ -53,7 +53,7 @@ def problem(file: Path | str, item: str | None, fld: str | None, message: str) -
         parts.append(f"item '{item}'")
     if fld is not None:
         parts.append(f"field '{fld}'")
-    return ": ".join(parts + [message])
+    return ": ".join([*parts, message])
 
 
 class _UniqueKeyLoader(yaml.SafeLoader):
@@ -64,9 +64,7 @@ class _UniqueKeyLoader(yaml.SafeLoader):
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=deep)
             if key in seen:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key '{key}'", key_node.start_mark
-                )
+                raise yaml.constructor.ConstructorError(None, None, f"duplicate key '{key}'", key_node.start_mark)
             seen.add(key)
         return super().construct_mapping(node, deep=deep)
 
@@ -74,7 +72,7 @@ class _UniqueKeyLoader(yaml.SafeLoader):
 def read_yaml(path: Path) -> Any:
     try:
         with path.open(encoding="utf-8") as fh:
-            return yaml.load(fh, Loader=_UniqueKeyLoader)  # noqa: S506 - safe loader subclass
+            return yaml.load(fh, Loader=_UniqueKeyLoader)
     except FileNotFoundError:
         raise DataError([problem(path, None, None, "file is missing")]) from None
     except yaml.YAMLError as exc:
@@ -181,9 +179,7 @@ def load_article(folder: Path, problems: list[str]) -> Article | None:
     record = parse_one(folder / "record.yaml", read_yaml(folder / "record.yaml"), Record, problems)
     text_path = folder / "text.ar.txt"
     source_text = text_path.read_text(encoding="utf-8")
-    translation = parse_one(
-        folder / "text.en.yaml", read_yaml(folder / "text.en.yaml"), Translation, problems
-    )
+    translation = parse_one(folder / "text.en.yaml", read_yaml(folder / "text.en.yaml"), Translation, problems)
     raw_mentions = read_yaml(folder / "mentions.yaml") or {}
     mentions: dict[str, list[Mention]] = {}
     mpath = folder / "mentions.yaml"
@@ -207,9 +203,7 @@ def load_article(folder: Path, problems: list[str]) -> Article | None:
     if record is None or translation is None:
         return None
     if record.id != folder.name:
-        problems.append(
-            problem(folder / "record.yaml", record.id, "id", f"must equal folder name '{folder.name}'")
-        )
+        problems.append(problem(folder / "record.yaml", record.id, "id", f"must equal folder name '{folder.name}'"))
     return Article(
         dir=folder,
         record=record,

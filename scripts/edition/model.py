@@ -100,9 +100,7 @@ class Entity(Strict):
     evidence: list[Evidence] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)
     external: list[External] = Field(default_factory=list)
-    same_as: list[HttpUrl] = Field(
-        default_factory=list, description="Authority links (e.g. Wikidata), verified only"
-    )
+    same_as: list[HttpUrl] = Field(default_factory=list, description="Authority links (e.g. Wikidata), verified only")
 
 
 class When(Strict):
@@ -152,9 +150,7 @@ class ContextEvent(Strict):
     relates_to: list[str] = Field(default_factory=list, description="Ids of article events")
 
 
-NoteType = Literal[
-    "omission", "addition", "mistranslation", "factual_error", "attribution", "structure", "spelling"
-]
+NoteType = Literal["omission", "addition", "mistranslation", "factual_error", "attribution", "structure", "spelling"]
 
 
 class Alternative(Strict):

@@ -32,6 +32,7 @@ _ENV = jinja2.Environment(
 )
 _ENV.filters["md"] = md_escape
 
+
 def event_when(ev: Event, lang: Lang) -> str:
     return when_text(ev.date, ev.date_end, ev.time_of_day, ev.precision, lang)
 
@@ -190,9 +191,7 @@ def render_entity(ctx: Context, entity: Entity) -> str:
         return {"content": c.content, "href": ctx.link(f"{paths.CLAIMS}#{c.id}")}
 
     claims_by = [claim_row(c) for c in ctx.article.claims if c.speaker == entity.id]
-    claims_about = [
-        claim_row(c) for c in ctx.article.claims if entity.id in c.about and c.speaker != entity.id
-    ]
+    claims_about = [claim_row(c) for c in ctx.article.claims if entity.id in c.about and c.speaker != entity.id]
     return ctx.render(
         "entity.md.j2",
         entity=entity,
@@ -225,7 +224,6 @@ def render_type_index(ctx: Context, etype: EntityType) -> str:
 def render_record(ctx: Context) -> str:
     """The bibliographic record shown above the text."""
     rec = ctx.article.record
-    data = ctx.data
     lang = ctx.lang
     dates = []
     for d in rec.dates:
@@ -240,8 +238,11 @@ def render_record(ctx: Context) -> str:
     based = rec.based_on
     copies = " · ".join(f'<a href="{u}" rel="external noopener">{i + 1}</a>' for i, u in enumerate(based.copies))
     rows = [
-        (t("record.title", lang), f'<span lang="ar" dir="rtl">{md_escape(rec.title.ar)}</span>'
-         + ("" if lang == "ar" else f" ({md_escape(rec.title.en)})")),
+        (
+            t("record.title", lang),
+            f'<span lang="ar" dir="rtl">{md_escape(rec.title.ar)}</span>'
+            + ("" if lang == "ar" else f" ({md_escape(rec.title.en)})"),
+        ),
         (t("record.outlet", lang), ctx.entity_link(rec.outlet)),
         (t("record.url", lang), f'<a href="{rec.url}" rel="external noopener">{rec.url}</a>'),
         (t("record.date", lang), "; ".join(dates)),
@@ -267,7 +268,7 @@ def render_article(ctx: Context) -> str:
     if ctx.lang == "en":
         note = (
             f'<p class="edition-translation-note"><strong>{t("translation.label", "en")}</strong>. '
-            f'It translates the Arabic adaptation, not the Business Insider original. '
+            f"It translates the Arabic adaptation, not the Business Insider original. "
             f'<a href="{paths.cross_edition(paths.ARTICLE, ctx.page, "en", "ar")}" hreflang="ar">'
             f"Read the Arabic text</a>.</p>\n"
         )

@@ -49,7 +49,9 @@ def graph(data: Dataset, lang: Lang, page: str) -> tuple[list[Node], list[tuple[
             nodes[entity.id] = Node(entity.id, entity.name(lang), href, column, row)
     events = sorted(data.article.events, key=lambda e: sort_key(e.date, e.time_of_day, e.precision))
     for row, ev in enumerate(events):
-        nodes["event:" + ev.id] = Node("event:" + ev.id, ev.label(lang), f"{paths.url_of(paths.TIMELINE)}#{ev.id}", 4, row)
+        nodes["event:" + ev.id] = Node(
+            "event:" + ev.id, ev.label(lang), f"{paths.url_of(paths.TIMELINE)}#{ev.id}", 4, row
+        )
     edges: list[tuple[str, str, str]] = []
     for entity in data.entities.values():
         for rel in entity.relations:
@@ -67,16 +69,25 @@ def render_svg(data: Dataset, lang: Lang, page: str) -> str:
     rows = max(n.row for n in nodes) + 1
     width = 10 + 5 * COLUMN_W
     height = TOP + rows * (NODE_H + ROW_GAP) + 10
-    headers = [t("person", lang), t("organisation", lang), t("platform", lang), t("place", lang), t("events", lang)]
+    headers = [
+        t("person", lang),
+        t("organisation", lang),
+        t("platform", lang),
+        t("place", lang),
+        t("events", lang),
+    ]
     title = "شبكة العلاقات" if lang == "ar" else "Relations"
+    direction = "rtl" if lang == "ar" else "ltr"
     parts = [
         f'<svg class="edition-graph" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-        f'role="group" aria-labelledby="graph-title" xmlns="http://www.w3.org/2000/svg" direction="{"rtl" if lang == "ar" else "ltr"}">',
+        f'role="group" aria-labelledby="graph-title" xmlns="http://www.w3.org/2000/svg" direction="{direction}">',
         f'<title id="graph-title">{html.escape(title)}</title>',
     ]
     for col, header in enumerate(headers):
         x = 10 + (col if lang == "en" else 4 - col) * COLUMN_W + NODE_W / 2
-        parts.append(f'<text class="edition-graph-header" x="{x}" y="22" text-anchor="middle">{html.escape(header)}</text>')
+        parts.append(
+            f'<text class="edition-graph-header" x="{x}" y="22" text-anchor="middle">{html.escape(header)}</text>'
+        )
     for source, target, label in edges:
         a, b = by_id[source], by_id[target]
         (x1, y1), (x2, y2) = a.center(lang), b.center(lang)

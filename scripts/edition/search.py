@@ -84,8 +84,7 @@ def merge_indexes(site: Path, others: list[str]) -> None:
 
     def foreign(docs: list[dict], prefix: str) -> list[dict]:
         return [
-            {**d, "location": prefix + d["location"], "boost": OTHER_EDITION_BOOST, "edition_other": True}
-            for d in docs
+            {**d, "location": prefix + d["location"], "boost": OTHER_EDITION_BOOST, "edition_other": True} for d in docs
         ]
 
     merged_root = root_docs[:]

@@ -35,9 +35,7 @@ def format_date(day: dt.date, lang: Lang, weekday: bool = True) -> str:
     return f"{day:%A} {text}" if weekday else text
 
 
-def when_text(
-    date: dt.date, date_end: dt.date | None, tod: TimeOfDay | None, precision: str, lang: Lang
-) -> str:
+def when_text(date: dt.date, date_end: dt.date | None, tod: TimeOfDay | None, precision: str, lang: Lang) -> str:
     """A date as the timeline states it: range, part of day, or an upper bound."""
     if precision == "range" and date_end and date.day == 1 and date_end.month == date.month:
         text = f"{AR_MONTHS[date.month - 1]} {date.year}" if lang == "ar" else f"{date:%B %Y}"
@@ -146,8 +144,8 @@ def _intro(lang: Lang) -> str:
             "لكل حدث أساس تاريخه ودرجة دقته ودرجة اليقين فيه.\n"
         )
     return (
-        "The events the article reports, with calendar dates derived from its relative days (\"last "
-        "Friday\", \"Saturday noon\"), and the events from outside the article a reader needs, marked "
+        'The events the article reports, with calendar dates derived from its relative days ("last '
+        'Friday", "Saturday noon"), and the events from outside the article a reader needs, marked '
         "“External” and drawn with a dashed border. Each event gives the basis of its date, its "
         "precision and its certainty.\n"
     )
@@ -189,13 +187,10 @@ def _item(ctx: object, item: Item, lang: Lang) -> str:
     if item.event is not None:
         ev = item.event
         basis = data.date_bases[ev.date_basis]
-        as_stated = (
-            f'{t("when.as_stated", lang)}: <span lang="ar" dir="rtl">«{md_escape(ev.when.quote)}»</span>'
-            + ("" if lang == "ar" else f" ({md_escape(ev.when.en)})")
+        as_stated = f'{t("when.as_stated", lang)}: <span lang="ar" dir="rtl">«{md_escape(ev.when.quote)}»</span>' + (
+            "" if lang == "ar" else f" ({md_escape(ev.when.en)})"
         )
-        facts.append(
-            (t("date.basis", lang), f"{md_escape(basis.label(lang))}: {md_escape(basis.explanation(lang))}")
-        )
+        facts.append((t("date.basis", lang), f"{md_escape(basis.label(lang))}: {md_escape(basis.explanation(lang))}"))
         facts.append(
             (
                 f"{t('precision', lang)} · {t('certainty', lang)}",
@@ -220,9 +215,7 @@ def _item(ctx: object, item: Item, lang: Lang) -> str:
         )
         facts.append((t("source", lang), sources))
         if cx.relates_to:
-            related = ", ".join(
-                f"[{md_escape(_event_label(data, r, lang))}](#{r})" for r in cx.relates_to
-            )
+            related = ", ".join(f"[{md_escape(_event_label(data, r, lang))}](#{r})" for r in cx.relates_to)
             facts.append(("يتصل بـ" if lang == "ar" else "Relates to", related))
         when_line = f'<p class="edition-when" markdown="span"><strong>{when}</strong></p>'
     dl = "\n".join(f'<dt>{k}</dt>\n<dd markdown="span">{v}</dd>' for k, v in facts)
@@ -230,9 +223,7 @@ def _item(ctx: object, item: Item, lang: Lang) -> str:
         f'<article class="{classes}" id="{item.id}" markdown="block">\n\n'
         f"### {badge}{md_escape(item.label)} {{#{item.id}-title}}\n\n"
         f"{when_line}\n\n{md_escape(item.summary)}\n\n"
-        f'<dl class="edition-facts" markdown="block">\n{dl}\n</dl>\n\n'
-        + "".join(body)
-        + "\n</article>\n"
+        f'<dl class="edition-facts" markdown="block">\n{dl}\n</dl>\n\n' + "".join(body) + "\n</article>\n"
     )
 
 
@@ -244,9 +235,7 @@ def _event_label(data: Dataset, event_id: str, lang: Lang) -> str:
 
 
 def _table(ctx: object, all_items: list[Item], lang: Lang) -> str:
-    head = (
-        ("التاريخ", "الحدث", "المصدر") if lang == "ar" else ("Date", "Event", "Source")
-    )
+    head = ("التاريخ", "الحدث", "المصدر") if lang == "ar" else ("Date", "Event", "Source")
     rows = []
     for item in all_items:
         when = when_text(item.date, item.date_end, item.time_of_day, item.precision, lang)
