@@ -91,7 +91,7 @@ def _note(ctx: object, note: Note, lang: Lang) -> str:
         f'<p class="edition-note-meta" markdown="span"><span class="edition-badge">{TYPES[note.type][lang]}</span> '
         f"{CERTAINTY[note.certainty][lang]} · [{note.para}]({para_link})</p>\n\n"
         f'<blockquote class="edition-evidence" markdown="span">'
-        f'<span lang="ar" dir="rtl">«{md_escape(note.quote)}»</span> — [{note.para}]({para_link})</blockquote>\n\n"
+        f'<span lang="ar" dir="rtl">«{md_escape(note.quote)}»</span> — [{note.para}]({para_link})</blockquote>\n\n'
         f"**{original_label}:** {md_escape(note.original(lang))}\n\n"
         f"**{comment_label}:** {md_escape(note.comment(lang))}\n\n"
         f'<p class="edition-sources" markdown="span">{source_label}: {sources}</p>\n\n'
