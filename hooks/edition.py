@@ -30,27 +30,37 @@ from edition import search as edition_search  # noqa: E402
 from edition.integrity import check  # noqa: E402
 from edition.load import DataError, load  # noqa: E402
 from edition.model import Lang  # noqa: E402
+from edition import export  # noqa: E402
+from edition.datapage import DOWNLOADS_DIR  # noqa: E402
 from edition.site import render_site  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.edition")
+POLYFILL = "assets/javascripts/iframe-worker/shim.js"
 
 # Pages rendered for the current build, keyed by source path.
 _pages: dict[str, str] = {}
 _search_names: dict[str, dict[str, str]] = {}
+_data: list[Any] = []  # the checked Dataset of this build
 
 
 # ---- Hooks -------------------------------------------------------------------------------------
 
 
+@event_priority(100)  # before Material's offline plugin, which would add a polyfill from unpkg
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     lang = edition_lang(config)
+    offline = is_offline(config)
+    if offline:
+        # The offline bundle runs search in an iframe (iframe-worker): ours is vendored.
+        config.extra["polyfills"] = [POLYFILL]
     try:
         data = check(load(DATA))
     except DataError as exc:
         # PluginError stops `mkdocs build` and `mkdocs serve` with this message, nothing else.
         raise PluginError("The edition's data is invalid:\n" + str(exc)) from None
+    _data[:] = [data]
     _pages.clear()
-    _pages.update(render_site(data, lang))
+    _pages.update(render_site(data, lang, directory_urls=not offline))
     _search_names.clear()
     _search_names.update(edition_search.page_names(data, lang))
     config.nav = fill_nav(config.nav or [], data, lang)
@@ -58,6 +68,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if edition_lang(config) == "ar":  # the root edition publishes the downloads, once
+        for name, content in export.downloads(_data[0]).items():
+            files.append(File.generated(config, f"{DOWNLOADS_DIR}/{name}", content=content))
     for src, markdown in _pages.items():
         if files.get_file_from_path(src) is not None:
             raise PluginError(f"docs/{edition_lang(config)}/{src} would hide a generated page of the same path")
@@ -72,7 +85,9 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         {
             "lang": alt["lang"],
             "name": alt["name"],
-            "href": paths.cross_edition(page.file.src_uri, page.file.src_uri, lang, alt["lang"]),
+            "href": paths.cross_edition(
+                page.file.src_uri, page.file.src_uri, lang, alt["lang"], config.use_directory_urls
+            ),
         }
         for alt in config.extra.get("alternate", [])
     ]
@@ -117,10 +132,18 @@ def on_post_build(config: MkDocsConfig) -> None:
         log.info("Built the '%s' edition into %s/", alt["lang"], alt["dir"])
     if alternates:
         # One index for both editions: a name typed on either edition finds pages in both.
-        edition_search.merge_indexes(site, [a["dir"] for a in alternates])
+        dirs = [a["dir"] for a in alternates]
+        edition_search.merge_indexes(site, dirs)
+        if is_offline(config):
+            edition_search.inline_indexes(site, dirs)
 
 
 # ---- Helper functions --------------------------------------------------------------------------
+
+
+def is_offline(config: MkDocsConfig) -> bool:
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return bool(plugin and plugin.config.enabled)
 
 
 def edition_lang(config: MkDocsConfig) -> Lang:

@@ -119,9 +119,8 @@ def chromium() -> Iterator[object]:
 # Material re-renders on every reply, and waiting for result items alone can catch an older one.
 SEARCH_PROBE = """
 (() => {
-  const Native = window.Worker
-  window.__edition = { queries: 0, results: 0, last: null }
-  window.Worker = class extends Native {
+  window.__edition = { queries: 0, results: 0, last: null, ready: false }
+  const wrap = Base => class extends Base {
     constructor(...args) {
       super(...args)
       const post = this.postMessage.bind(this)
@@ -138,6 +137,13 @@ SEARCH_PROBE = """
       })
     }
   }
+  // The offline bundle's polyfill replaces Worker later (iframe-worker): wrap whatever is set.
+  let current = wrap(window.Worker)
+  Object.defineProperty(window, "Worker", {
+    configurable: true,
+    get: () => current,
+    set: value => { current = wrap(value) },
+  })
 })()
 """
 
@@ -164,7 +170,11 @@ class SearchBox:
         self.page = browser.new_page(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]
         self.page.add_init_script(SEARCH_PROBE)
         self.page.goto(url)
-        self.page.wait_for_function("window.__edition && window.__edition.ready === true", timeout=30000)
+        if url.startswith("file:"):
+            # Over file:// Material loads the index on the first search: warm it up once.
+            self.search("تيليجرام", url)
+        else:
+            self.page.wait_for_function("window.__edition && window.__edition.ready === true", timeout=30000)
 
     def search(self, query: str, site_base: str) -> SearchHit:
         page = self.page

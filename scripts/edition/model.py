@@ -57,7 +57,7 @@ class Evidence(Strict):
 class External(Strict):
     """A statement from outside the article, always with a public source."""
 
-    statement: Text
+    statement: Text = Field(description="What the outside source says, in both languages (paraphrased)")
     source: str = Field(pattern=ID_PATTERN, description="Id in data/sources.yaml")
 
 
@@ -80,9 +80,9 @@ RelationType = Literal[
 
 
 class Relation(Strict):
-    type: RelationType
+    type: RelationType = Field(description="Kind of relation, read subject → type → target")
     target: str = Field(pattern=ID_PATTERN, description="Id of another entity")
-    evidence: list[Evidence] = Field(min_length=1)
+    evidence: list[Evidence] = Field(min_length=1, description="Where the article supports the relation")
 
 
 EntityType = Literal["person", "organisation", "platform", "place"]
@@ -93,21 +93,25 @@ class Entity(Strict):
 
     id: str = Field(pattern=ID_PATTERN, description="Stable id, used in URLs")
     kind: str = Field(pattern=ID_PATTERN, description="Sub-kind, e.g. named, group, country")
-    name: Text
-    aliases: Names = Field(default_factory=Names)
+    name: Text = Field(description="Name as the edition shows it (Arabic as the article writes it)")
+    aliases: Names = Field(default_factory=Names, description="Other spellings and names a reader may type")
     role: Text = Field(description="One line for index tables")
-    description: Text
-    evidence: list[Evidence] = Field(default_factory=list)
-    relations: list[Relation] = Field(default_factory=list)
-    external: list[External] = Field(default_factory=list)
+    description: Text = Field(description="Short description from the article")
+    evidence: list[Evidence] = Field(default_factory=list, description="Quotes that say who or what this is")
+    relations: list[Relation] = Field(
+        default_factory=list, description="Relations to other entities, each with evidence"
+    )
+    external: list[External] = Field(
+        default_factory=list, description="Facts from outside the article, each with a source"
+    )
     same_as: list[HttpUrl] = Field(default_factory=list, description="Authority links (e.g. Wikidata), verified only")
 
 
 class When(Strict):
     """The time expression exactly as the article words it."""
 
-    quote: str = Field(min_length=2)
-    para: str = Field(pattern=PARA_PATTERN)
+    quote: str = Field(min_length=2, description="The article's time expression, exactly")
+    para: str = Field(pattern=PARA_PATTERN, description="Paragraph holding the expression")
     en: str = Field(min_length=2, description="English rendering of the expression")
 
 
@@ -117,35 +121,35 @@ Certainty = Literal["stated", "inferred", "uncertain"]
 
 
 class Event(Strict):
-    id: str = Field(pattern=ID_PATTERN)
-    label: Text
-    summary: Text
-    when: When
+    id: str = Field(pattern=ID_PATTERN, description="Stable id, used as the timeline anchor")
+    label: Text = Field(description="Short title")
+    summary: Text = Field(description="What happened, per the article")
+    when: When = Field(description="The time expression as the article words it")
     date: dt.date = Field(description="Calendar date derived from the article's wording")
-    date_end: dt.date | None = None
-    time_of_day: TimeOfDay | None = None
+    date_end: dt.date | None = Field(default=None, description="Last day, for ranges")
+    time_of_day: TimeOfDay | None = Field(default=None, description="Part of day the article states")
     date_basis: str = Field(pattern=ID_PATTERN, description="Id in data/date_bases.yaml")
-    precision: Precision
-    certainty: Certainty
-    actors: list[str] = Field(default_factory=list)
-    platforms: list[str] = Field(default_factory=list)
-    places: list[str] = Field(default_factory=list)
-    evidence: list[Evidence] = Field(min_length=1)
+    precision: Precision = Field(description="How precise the date is (day, part-of-day, range, before)")
+    certainty: Certainty = Field(description="stated, inferred or uncertain")
+    actors: list[str] = Field(default_factory=list, description="Entity ids of who took part")
+    platforms: list[str] = Field(default_factory=list, description="Platform entity ids")
+    places: list[str] = Field(default_factory=list, description="Place entity ids")
+    evidence: list[Evidence] = Field(min_length=1, description="Quotes supporting the event")
 
 
 class ContextEvent(Strict):
     """An event from outside the article that a reader needs; always sourced (data/context.yaml)."""
 
-    id: str = Field(pattern=ID_PATTERN)
-    label: Text
-    summary: Text
-    date: dt.date
-    date_end: dt.date | None = None
-    time_of_day: TimeOfDay | None = None
-    precision: Precision
-    actors: list[str] = Field(default_factory=list)
-    platforms: list[str] = Field(default_factory=list)
-    places: list[str] = Field(default_factory=list)
+    id: str = Field(pattern=ID_PATTERN, description="Stable id (shared id space with article events)")
+    label: Text = Field(description="Short title")
+    summary: Text = Field(description="What happened, paraphrased from the sources")
+    date: dt.date = Field(description="Calendar date")
+    date_end: dt.date | None = Field(default=None, description="Last day, for ranges")
+    time_of_day: TimeOfDay | None = Field(default=None, description="Part of day")
+    precision: Precision = Field(description="How precise the date is")
+    actors: list[str] = Field(default_factory=list, description="Entity ids")
+    platforms: list[str] = Field(default_factory=list, description="Platform entity ids")
+    places: list[str] = Field(default_factory=list, description="Place entity ids")
     sources: list[str] = Field(min_length=1, description="Ids in data/sources.yaml")
     relates_to: list[str] = Field(default_factory=list, description="Ids of article events")
 
@@ -156,94 +160,100 @@ NoteType = Literal["omission", "addition", "mistranslation", "factual_error", "a
 class Alternative(Strict):
     """The original's version of an event's date, where a note says the Arabic changed it."""
 
-    event: str = Field(pattern=ID_PATTERN)
-    date: dt.date
-    time_of_day: TimeOfDay | None = None
+    event: str = Field(pattern=ID_PATTERN, description="Id of the article event whose date differs")
+    date: dt.date = Field(description="The date in the English original")
+    time_of_day: TimeOfDay | None = Field(default=None, description="Part of day in the English original")
 
 
 class Note(Strict):
     """An editorial note: where the Arabic adaptation departs from the English original."""
 
-    id: str = Field(pattern=ID_PATTERN)
-    type: NoteType
-    para: str = Field(pattern=PARA_PATTERN)
+    id: str = Field(pattern=ID_PATTERN, description="Stable id, used as the notes page anchor")
+    type: NoteType = Field(description="Kind of departure from the original")
+    para: str = Field(pattern=PARA_PATTERN, description="Paragraph the note is about")
     quote: str = Field(min_length=1, description="Exact Arabic words the note is about")
-    title: Text
+    title: Text = Field(description="Short title")
     original: Text = Field(description="What the original says, paraphrased (never copied)")
-    comment: Text
-    certainty: Literal["verified_against_copy", "secondary"]
-    sources: list[str] = Field(min_length=1)
-    alternatives: list[Alternative] = Field(default_factory=list)
+    comment: Text = Field(description="The editors' explanation")
+    certainty: Literal["verified_against_copy", "secondary"] = Field(description="How the note was checked")
+    sources: list[str] = Field(min_length=1, description="Source ids (data/sources.yaml)")
+    alternatives: list[Alternative] = Field(
+        default_factory=list, description="The original's dates for events, where they differ"
+    )
 
 
 class Attribution(Strict):
     quote: str = Field(min_length=2, description="The attributing words, exactly")
-    para: str = Field(pattern=PARA_PATTERN)
+    para: str = Field(pattern=PARA_PATTERN, description="Paragraph holding the attributing words")
 
 
 class Claim(Strict):
-    id: str = Field(pattern=ID_PATTERN)
+    id: str = Field(pattern=ID_PATTERN, description="Stable id, used as the claims page anchor")
     speaker: str = Field(pattern=ID_PATTERN, description="Entity id of who says it")
-    form: Literal["quote", "reported", "narration"]
-    attribution: Attribution
-    content: Text
-    about: list[str] = Field(default_factory=list)
-    evidence: list[Evidence] = Field(min_length=1)
+    form: Literal["quote", "reported", "narration"] = Field(
+        description="quote (in «»), reported (X says) or narration (no speaker named)"
+    )
+    attribution: Attribution = Field(description="The words that attribute the statement")
+    content: Text = Field(description="What is said, paraphrased in both languages")
+    about: list[str] = Field(default_factory=list, description="Entity ids the statement is about")
+    evidence: list[Evidence] = Field(min_length=1, description="Quotes of the statement")
 
 
 class Mention(Strict):
     surface: str = Field(min_length=1, description="Exact characters to link")
-    entity: str = Field(pattern=ID_PATTERN)
+    entity: str = Field(pattern=ID_PATTERN, description="Entity id the span links to")
     occurrence: int = Field(default=1, ge=1, description="Which occurrence in the paragraph")
 
 
 class DateBasis(Strict):
-    id: str = Field(pattern=ID_PATTERN)
-    label: Text
-    explanation: Text
-    source: str | None = Field(pattern=ID_PATTERN)
+    id: str = Field(pattern=ID_PATTERN, description="Stable id")
+    label: Text = Field(description="Short name of the rule")
+    explanation: Text = Field(description="How dates are derived with this rule")
+    source: str | None = Field(pattern=ID_PATTERN, description="Source id for the anchor date, if external")
 
 
 class Source(Strict):
-    id: str = Field(pattern=ID_PATTERN)
-    title: str
-    publisher: str
-    url: HttpUrl
-    date: dt.date | None
-    language: Lang
+    id: str = Field(pattern=ID_PATTERN, description="Stable id")
+    title: str = Field(description="Title of the page")
+    publisher: str = Field(description="Who published it")
+    url: HttpUrl = Field(description="Public address")
+    date: dt.date | None = Field(description="Publication date, if known")
+    language: Lang = Field(description="Language of the page")
 
 
 class PublicationDate(Strict):
-    kind: Literal["published"]
-    value: dt.date | None
-    not_before: dt.date | None = None
-    status: Literal["known", "inferred", "unknown"]
-    note: Text
+    kind: Literal["published"] = Field(description="Which date this is")
+    value: dt.date | None = Field(description="The date, if known")
+    not_before: dt.date | None = Field(default=None, description="Earliest possible date, if only that is known")
+    status: Literal["known", "inferred", "unknown"] = Field(description="known, inferred or unknown")
+    note: Text = Field(description="How the date is known")
 
 
 class BasedOn(Strict):
-    publisher: str = Field(pattern=ID_PATTERN)
-    author: str = Field(pattern=ID_PATTERN)
-    title: str
-    date: dt.date
-    date_status: Literal["known", "inferred"]
-    relation: Text
-    copies: list[HttpUrl]
+    publisher: str = Field(pattern=ID_PATTERN, description="Entity id of the original's publisher")
+    author: str = Field(pattern=ID_PATTERN, description="Entity id of the original's author")
+    title: str = Field(description="Title of the original")
+    date: dt.date = Field(description="Publication date of the original")
+    date_status: Literal["known", "inferred"] = Field(description="known or inferred")
+    relation: Text = Field(description="How the article relates to the original")
+    copies: list[HttpUrl] = Field(description="Public stored copies of the original")
 
 
 class Record(Strict):
     """The bibliographic record of one article."""
 
-    id: str = Field(pattern=ID_PATTERN)
-    title: Text
-    outlet: str = Field(pattern=ID_PATTERN)
-    language: Lang
-    url: HttpUrl
-    dates: list[PublicationDate]
-    based_on: BasedOn
-    structure: dict[str, Literal["heading", "box-heading"]]
+    id: str = Field(pattern=ID_PATTERN, description="Stable id of the article (its folder name)")
+    title: Text = Field(description="Headline")
+    outlet: str = Field(pattern=ID_PATTERN, description="Entity id of the publisher")
+    language: Lang = Field(description="Language of the text")
+    url: HttpUrl = Field(description="Address of the published article")
+    dates: list[PublicationDate] = Field(description="Publication dates")
+    based_on: BasedOn = Field(description="The English original it adapts")
+    structure: dict[str, Literal["heading", "box-heading"]] = Field(
+        description="Paragraph ids of headings (the rest are paragraphs or bullets)"
+    )
 
 
 class Translation(Strict):
-    translator: str
-    paragraphs: dict[str, str]
+    translator: str = Field(description="Who translated")
+    paragraphs: dict[str, str] = Field(description="English text per paragraph id")

@@ -48,6 +48,7 @@ class Context:
     data: Dataset
     lang: Lang
     page: str
+    directory_urls: bool = True  # False in the offline bundle (file URLs)
 
     @property
     def article(self) -> Article:
@@ -57,7 +58,20 @@ class Context:
         return t(key, self.lang)
 
     def link(self, target: str) -> str:
+        """A Markdown link target (a .md path MkDocs checks and rewrites)."""
         return paths.rel(target, self.page)
+
+    def url(self, target: str) -> str:
+        """A finished URL to a page of this edition, for raw HTML and SVG."""
+        return paths.raw_link(target, self.page, self.directory_urls)
+
+    def site_file(self, name: str) -> str:
+        """A finished URL to a file at the root of the site (shared by both editions)."""
+        return paths.site_file(name, self.page, self.lang, self.directory_urls)
+
+    def other(self, target: str, lang: Lang) -> str:
+        """A finished URL to a page of another edition."""
+        return paths.cross_edition(target, self.page, self.lang, lang, self.directory_urls)
 
     def entity_link(self, entity_id: str) -> str:
         entity = self.data.entities[entity_id]
@@ -71,7 +85,7 @@ class Context:
         """A quote from the article with a link to its paragraph (in this edition, and the Arabic)."""
         link = f"[{ev.para}]({self.para_link(ev.para)})"
         if self.lang == "en":
-            ar = paths.cross_edition(f"{paths.ARTICLE}#{ev.para}", self.page, "en", "ar")
+            ar = self.other(f"{paths.ARTICLE}#{ev.para}", "ar")
             link += f' · <a href="{ar}" hreflang="ar">Arabic</a>'
         return (
             f'<blockquote class="edition-evidence" markdown="span">'
@@ -269,7 +283,7 @@ def render_article(ctx: Context) -> str:
         note = (
             f'<p class="edition-translation-note"><strong>{t("translation.label", "en")}</strong>. '
             f"It translates the Arabic adaptation, not the Business Insider original. "
-            f'<a href="{paths.cross_edition(paths.ARTICLE, ctx.page, "en", "ar")}" hreflang="ar">'
+            f'<a href="{ctx.other(paths.ARTICLE, "ar")}" hreflang="ar">'
             f"Read the Arabic text</a>.</p>\n"
         )
     return (
@@ -302,12 +316,12 @@ def render_claims(ctx: Context) -> str:
 # ---- The whole edition -------------------------------------------------------------------------
 
 
-def render_pages(data: Dataset, lang: Lang) -> dict[str, str]:
+def render_pages(data: Dataset, lang: Lang, directory_urls: bool = True) -> dict[str, str]:
     """Every generated page of one edition, keyed by source path."""
     pages: dict[str, str] = {}
 
     def ctx(page: str) -> Context:
-        return Context(data, lang, page)
+        return Context(data, lang, page, directory_urls)
 
     pages[paths.ARTICLE] = render_article(ctx(paths.ARTICLE))
     pages[paths.TIMELINE] = render_timeline(ctx(paths.TIMELINE))

@@ -40,18 +40,15 @@ class Node:
         return 10 + col * COLUMN_W
 
 
-def graph(data: Dataset, lang: Lang, page: str) -> tuple[list[Node], list[tuple[str, str, str]]]:
+def graph(data: Dataset, lang: Lang) -> tuple[list[Node], list[tuple[str, str, str]]]:
     """Nodes (entities and article events) and edges (source, target, label)."""
     nodes: dict[str, Node] = {}
     for column, etype in enumerate(paths.TYPE_DIRS):
         for row, entity in enumerate(data.of_type(etype)):
-            href = paths.url_of(paths.entity_page(etype, entity.id))
-            nodes[entity.id] = Node(entity.id, entity.name(lang), href, column, row)
+            nodes[entity.id] = Node(entity.id, entity.name(lang), paths.entity_page(etype, entity.id), column, row)
     events = sorted(data.article.events, key=lambda e: sort_key(e.date, e.time_of_day, e.precision))
     for row, ev in enumerate(events):
-        nodes["event:" + ev.id] = Node(
-            "event:" + ev.id, ev.label(lang), f"{paths.url_of(paths.TIMELINE)}#{ev.id}", 4, row
-        )
+        nodes["event:" + ev.id] = Node("event:" + ev.id, ev.label(lang), f"{paths.TIMELINE}#{ev.id}", 4, row)
     edges: list[tuple[str, str, str]] = []
     for entity in data.entities.values():
         for rel in entity.relations:
@@ -62,10 +59,11 @@ def graph(data: Dataset, lang: Lang, page: str) -> tuple[list[Node], list[tuple[
     return list(nodes.values()), edges
 
 
-def render_svg(data: Dataset, lang: Lang, page: str) -> str:
-    nodes, edges = graph(data, lang, page)
+def render_svg(ctx: object) -> str:
+    data: Dataset = ctx.data  # type: ignore[attr-defined]
+    lang: Lang = ctx.lang  # type: ignore[attr-defined]
+    nodes, edges = graph(data, lang)
     by_id = {n.id: n for n in nodes}
-    depth = "../" * (paths.url_of(page).count("/"))
     rows = max(n.row for n in nodes) + 1
     width = 10 + 5 * COLUMN_W
     height = TOP + rows * (NODE_H + ROW_GAP) + 10
@@ -100,7 +98,7 @@ def render_svg(data: Dataset, lang: Lang, page: str) -> str:
         x, y = n.x(lang), TOP + n.row * (NODE_H + ROW_GAP)
         label = n.label if len(n.label) <= 26 else n.label[:25] + "…"
         parts.append(
-            f'<a href="{depth}{n.href}" class="edition-graph-node">'
+            f'<a href="{ctx.url(n.href)}" class="edition-graph-node">'
             f'<rect x="{x}" y="{y}" width="{NODE_W}" height="{NODE_H}" rx="6"/>'
             f'<text x="{x + NODE_W / 2}" y="{y + NODE_H / 2}" text-anchor="middle" dominant-baseline="central">'
             f"{html.escape(label)}</text><title>{html.escape(n.label)}</title></a>"
@@ -112,7 +110,6 @@ def render_svg(data: Dataset, lang: Lang, page: str) -> str:
 def render_relations(ctx: object) -> str:
     data: Dataset = ctx.data  # type: ignore[attr-defined]
     lang: Lang = ctx.lang  # type: ignore[attr-defined]
-    page: str = ctx.page  # type: ignore[attr-defined]
     title = "شبكة العلاقات" if lang == "ar" else "Relations"
     intro = (
         "من يرتبط بمن وبماذا: الأشخاص والمنظمات والمنصات والأماكن والأحداث. كل عقدة رابط إلى صفحتها؛ "
@@ -121,24 +118,18 @@ def render_relations(ctx: object) -> str:
         else "Who and what is connected: people, organisations, platforms, places and events. Every node "
         "links to its page; the list after the diagram states the same connections in words."
     )
-    nodes, edges = graph(data, lang, page)
+    nodes, edges = graph(data, lang)
     by_id = {n.id: n for n in nodes}
     lines = []
     for source, target, label in edges:
         a, b = by_id[source], by_id[target]
-        a_link = f"[{a.label}]({ctx.link(_src(data, a.id))})"  # type: ignore[attr-defined]
-        b_link = f"[{b.label}]({ctx.link(_src(data, b.id))})"  # type: ignore[attr-defined]
+        a_link = f"[{a.label}]({ctx.link(a.href)})"  # type: ignore[attr-defined]
+        b_link = f"[{b.label}]({ctx.link(b.href)})"  # type: ignore[attr-defined]
         verb = label or ("يشمل" if lang == "ar" else "involves")
         lines.append(f"- {a_link} — {verb} — {b_link}")
     list_title = "الصلات نصًا" if lang == "ar" else "The connections in words"
     return (
         f'---\ntitle: "{title}"\n---\n\n# {title}\n\n{intro}\n\n'
-        f'<div class="edition-graph-wrap">{render_svg(data, lang, page)}</div>\n\n'
+        f'<div class="edition-graph-wrap">{render_svg(ctx)}</div>\n\n'
         f"## {list_title} {{#list}}\n\n" + "\n".join(lines) + "\n"
     )
-
-
-def _src(data: Dataset, node_id: str) -> str:
-    if node_id.startswith("event:"):
-        return f"{paths.TIMELINE}#{node_id[len('event:') :]}"
-    return paths.entity_page(data.entity_types[node_id], node_id)

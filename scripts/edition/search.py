@@ -101,3 +101,11 @@ def merge_indexes(site: Path, others: list[str]) -> None:
         idx["docs"] = docs
         path = site / prefix / "search" / "search_index.json"
         path.write_text(json.dumps(idx, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def inline_indexes(site: Path, others: list[str]) -> None:
+    """Offline bundle: Material reads the index from search_index.js (no fetch over file://).
+    Its offline plugin wrote that file before the indexes were merged, so write it again."""
+    for folder in [site, *(site / o for o in others)]:
+        data = (folder / "search" / "search_index.json").read_text(encoding="utf-8")
+        (folder / "search" / "search_index.js").write_text(f"var __index = {data}", encoding="utf-8")

@@ -8,6 +8,7 @@ from .article import md_escape
 from .labels import t
 from .load import Dataset
 from .model import Lang
+from .datapage import render_data_page
 from .notes import render_notes
 from .pages import Context, event_sort_key, event_when, render_pages
 from .relations import render_relations
@@ -62,7 +63,7 @@ def render_home(ctx: Context) -> str:
         links = ", ".join(ctx.entity_link(e.id) for e in entities)
         registers.append(f"- [{t(etype, lang)}]({ctx.link(paths.type_index(etype))}) ({len(entities)}): {links}")
     other = "en" if lang == "ar" else "ar"
-    other_link = paths.cross_edition(paths.HOME, paths.HOME, lang, other)
+    other_link = ctx.other(paths.HOME, other)
     return "\n".join(
         [
             "---",
@@ -96,6 +97,7 @@ def render_home(ctx: Context) -> str:
             f"- [{t('claims', lang)}]({ctx.link(paths.CLAIMS)})",
             f"- [{'ملاحظات التحرير' if lang == 'ar' else 'Editorial notes'}]({ctx.link(paths.NOTES)})",
             f"- [{'شبكة العلاقات' if lang == 'ar' else 'Relations'}]({ctx.link(paths.RELATIONS)})",
+            f"- [{'البيانات' if lang == 'ar' else 'Data'}]({ctx.link(paths.DATA)})",
             f"- [{t('about', lang)}]({ctx.link(paths.ABOUT)})",
             "",
         ]
@@ -109,8 +111,8 @@ def render_parallel(ctx: Context) -> str:
     other = "en" if lang == "ar" else "ar"
     rows = []
     for pid, para in article.paragraphs.items():
-        ar_href = paths.cross_edition(f"{paths.ARTICLE}#{pid}", ctx.page, lang, "ar")
-        en_href = paths.cross_edition(f"{paths.ARTICLE}#{pid}", ctx.page, lang, "en")
+        ar_href = ctx.other(f"{paths.ARTICLE}#{pid}", "ar")
+        en_href = ctx.other(f"{paths.ARTICLE}#{pid}", "en")
         if lang == "ar":
             ar_href = ctx.link(f"{paths.ARTICLE}#{pid}")
         else:
@@ -140,11 +142,16 @@ def render_parallel(ctx: Context) -> str:
     )
 
 
-def render_site(data: Dataset, lang: Lang) -> dict[str, str]:
+def render_site(data: Dataset, lang: Lang, directory_urls: bool = True) -> dict[str, str]:
     """Every generated page of one edition, keyed by source path."""
-    pages = render_pages(data, lang)
-    pages[paths.HOME] = render_home(Context(data, lang, paths.HOME))
-    pages[paths.PARALLEL] = render_parallel(Context(data, lang, paths.PARALLEL))
-    pages[paths.NOTES] = render_notes(Context(data, lang, paths.NOTES))
-    pages[paths.RELATIONS] = render_relations(Context(data, lang, paths.RELATIONS))
+    pages = render_pages(data, lang, directory_urls)
+
+    def ctx(page: str) -> Context:
+        return Context(data, lang, page, directory_urls)
+
+    pages[paths.HOME] = render_home(ctx(paths.HOME))
+    pages[paths.PARALLEL] = render_parallel(ctx(paths.PARALLEL))
+    pages[paths.NOTES] = render_notes(ctx(paths.NOTES))
+    pages[paths.RELATIONS] = render_relations(ctx(paths.RELATIONS))
+    pages[paths.DATA] = render_data_page(ctx(paths.DATA))
     return pages

@@ -17,9 +17,17 @@
 
   var QUERY = 2, RESULT = 3
   var pending = []                     /* word → forms, one entry per query, in order */
+  var loaded = false                   /* Material's worker is in and lunr is patched */
+  var early = []                       /* messages that came before that (iframe shim only) */
 
   /* Registered before Material's listener, so it rewrites the message Material then reads */
   addEventListener("message", function (ev) {
+    if (!loaded) {
+      /* Under the iframe shim scripts load asynchronously: hold messages until Material listens */
+      ev.stopImmediatePropagation()
+      early.push(ev.data)
+      return
+    }
     var message = ev.data
     if (!message || message.type !== QUERY || typeof message.data !== "string")
       return
@@ -88,6 +96,23 @@
     }
   }
 
-  /* importScripts is synchronous in a worker; the iframe-worker shim (offline) returns a Promise */
-  Promise.resolve(importScripts("normalise.js", "MATERIAL_WORKER")).then(patchLunr)
+  /*
+   * Load the normaliser and Material's worker from this script's folder. In a real worker that is
+   * self.location; under the iframe-worker shim (offline bundle, file://) this script runs in an
+   * iframe whose location is the page's, so the folder comes from this script's own src. There,
+   * importScripts returns a Promise; in a worker it is synchronous.
+   */
+  var here = typeof parent !== "undefined" && parent !== self && "IFrameWorker" in parent
+    ? document.querySelector("script[src]").src
+    : self.location.href
+  Promise.resolve(importScripts(
+    new URL("normalise.js", here).href,
+    new URL("MATERIAL_WORKER", here).href
+  )).then(function () {
+    patchLunr()
+    loaded = true
+    early.splice(0).forEach(function (data) {
+      dispatchEvent(new MessageEvent("message", { data: data }))
+    })
+  })
 })()

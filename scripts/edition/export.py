@@ -1,0 +1,256 @@
+"""Machine-readable downloads: the whole dataset as JSON (with its JSON Schema) and CSV tables.
+
+Everything is derived from the same YAML the pages come from. The schema is generated from the
+pydantic models, so it cannot drift from what the build accepts.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from . import paths
+from .load import Dataset
+from .model import (
+    Claim,
+    ContextEvent,
+    DateBasis,
+    Entity,
+    EntityType,
+    Event,
+    Note,
+    Record,
+    Source,
+)
+
+SCHEMA_ID = "edition.schema.json"
+FORMAT_VERSION = "1.0"
+
+
+class ParagraphOut(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str = Field(description="Paragraph id (p1…pN), the anchor in the article page")
+    kind: str = Field(description="paragraph, heading, box-heading or bullet")
+    text: str = Field(description="Arabic text exactly as received (bullet marker removed)")
+    translation_en: str = Field(description="This edition's English translation of the paragraph")
+
+
+class MentionOut(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    para: str = Field(description="Paragraph id")
+    surface: str = Field(description="Exact characters linked in the paragraph")
+    occurrence: int = Field(description="Which occurrence of the surface in the paragraph (1-based)")
+    start: int = Field(description="Character offset of the span in the paragraph text")
+    entity: str = Field(description="Entity id")
+
+
+class ArticleOut(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    record: Record = Field(description="Bibliographic record")
+    translator: str = Field(description="Who made the English translation")
+    paragraphs: list[ParagraphOut] = Field(description="The text, paragraph by paragraph")
+    mentions: list[MentionOut] = Field(description="Entity mentions in the text")
+    events: list[Event] = Field(description="Events the article reports")
+    claims: list[Claim] = Field(description="Who said what")
+    notes: list[Note] = Field(description="Editorial notes on departures from the English original")
+
+
+class EntityOut(Entity):
+    type: EntityType = Field(description="Register: person, organisation, platform or place")
+    url: str = Field(description="Page of the entity, relative to the site root")
+
+
+class Export(BaseModel):
+    """The whole dataset of the edition."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"$id": SCHEMA_ID})
+    format_version: str = Field(description="Version of this export format")
+    articles: list[ArticleOut] = Field(description="Articles of the edition (one for now)")
+    entities: list[EntityOut] = Field(description="People, organisations, platforms and places")
+    context: list[ContextEvent] = Field(description="Events from outside the article, each sourced")
+    sources: list[Source] = Field(description="Public sources of external facts")
+    date_bases: list[DateBasis] = Field(description="Rules that turn relative days into dates")
+
+
+def build_export(data: Dataset) -> Export:
+    from .integrity import find_span
+
+    articles = []
+    for article in data.articles.values():
+        mentions = []
+        for pid, items in article.mentions.items():
+            text = article.paragraphs[pid].text
+            for m in items:
+                span = find_span(text, m.surface, m.occurrence)
+                assert span is not None  # integrity.check() guarantees it
+                mentions.append(
+                    MentionOut(para=pid, surface=m.surface, occurrence=m.occurrence, start=span[0], entity=m.entity)
+                )
+        articles.append(
+            ArticleOut(
+                record=article.record,
+                translator=article.translation.translator,
+                paragraphs=[
+                    ParagraphOut(id=p.id, kind=p.kind, text=p.text, translation_en=article.translation.paragraphs[p.id])
+                    for p in article.paragraphs.values()
+                ],
+                mentions=mentions,
+                events=article.events,
+                claims=article.claims,
+                notes=article.notes,
+            )
+        )
+    entities = [
+        EntityOut(
+            **e.model_dump(),
+            type=data.entity_types[e.id],
+            url=paths.url_of(paths.entity_page(data.entity_types[e.id], e.id)),
+        )
+        for e in data.entities.values()
+    ]
+    return Export(
+        format_version=FORMAT_VERSION,
+        articles=articles,
+        entities=entities,
+        context=data.context,
+        sources=list(data.sources.values()),
+        date_bases=list(data.date_bases.values()),
+    )
+
+
+def dataset_json(data: Dataset) -> str:
+    return build_export(data).model_dump_json(indent=2) + "\n"
+
+
+def json_schema() -> dict[str, Any]:
+    schema = Export.model_json_schema(mode="serialization")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema
+
+
+def schema_json() -> str:
+    return json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
+# ---- CSV ---------------------------------------------------------------------------------------
+
+
+def _csv(header: list[str], rows: list[list[Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(["" if v is None else v for v in row])
+    return out.getvalue()
+
+
+def _join(values: list[str]) -> str:
+    return "|".join(values)
+
+
+def csv_tables(data: Dataset) -> dict[str, str]:
+    """{file name: CSV text}: one table per register, plus events and claims.
+
+    Lists are joined with "|"; evidence is "pN: quote" joined with "|".
+    """
+    tables: dict[str, str] = {}
+    header = ["id", "kind", "name_ar", "name_en", "aliases_ar", "aliases_en", "role_ar", "role_en",
+              "description_ar", "description_en", "evidence", "same_as"]  # fmt: skip
+    for etype, folder in paths.TYPE_DIRS.items():
+        rows = [
+            [
+                e.id,
+                e.kind,
+                e.name.ar,
+                e.name.en,
+                _join(e.aliases.ar),
+                _join(e.aliases.en),
+                e.role.ar,
+                e.role.en,
+                e.description.ar,
+                e.description.en,
+                _join(f"{ev.para}: {ev.quote}" for ev in e.evidence),
+                _join(str(u) for u in e.same_as),
+            ]  # fmt: skip
+            for e in data.of_type(etype)
+        ]
+        tables[f"{folder}.csv"] = _csv(header, rows)
+    article = data.article
+    tables["events.csv"] = _csv(
+        [
+            "id",
+            "label_ar",
+            "label_en",
+            "date",
+            "date_end",
+            "time_of_day",
+            "precision",
+            "certainty",
+            "date_basis",
+            "when_quote",
+            "when_para",
+            "actors",
+            "platforms",
+            "places",
+            "evidence",
+        ],  # fmt: skip
+        [
+            [
+                ev.id,
+                ev.label.ar,
+                ev.label.en,
+                ev.date.isoformat(),
+                ev.date_end.isoformat() if ev.date_end else None,
+                ev.time_of_day,
+                ev.precision,
+                ev.certainty,
+                ev.date_basis,
+                ev.when.quote,
+                ev.when.para,
+                _join(ev.actors),
+                _join(ev.platforms),
+                _join(ev.places),
+                _join(f"{e.para}: {e.quote}" for e in ev.evidence),
+            ]  # fmt: skip
+            for ev in article.events
+        ],
+    )
+    tables["claims.csv"] = _csv(
+        [
+            "id",
+            "speaker",
+            "form",
+            "attribution_quote",
+            "attribution_para",
+            "content_ar",
+            "content_en",
+            "about",
+            "evidence",
+        ],  # fmt: skip
+        [
+            [
+                c.id,
+                c.speaker,
+                c.form,
+                c.attribution.quote,
+                c.attribution.para,
+                c.content.ar,
+                c.content.en,
+                _join(c.about),
+                _join(f"{e.para}: {e.quote}" for e in c.evidence),
+            ]  # fmt: skip
+            for c in article.claims
+        ],
+    )
+    return tables
+
+
+def downloads(data: Dataset) -> dict[str, str]:
+    """Every download, keyed by file name (published under downloads/)."""
+    files = {"edition.json": dataset_json(data), SCHEMA_ID: schema_json()}
+    files.update(csv_tables(data))
+    return files
