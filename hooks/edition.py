@@ -25,13 +25,12 @@ sys.path.insert(0, str(ROOT / "scripts"))
 # The data folder; EDITION_DATA points elsewhere (the tests build from broken copies of it).
 DATA = Path(os.environ.get("EDITION_DATA", ROOT / "data"))
 
-from edition import paths  # noqa: E402
+from edition import export, paths  # noqa: E402
 from edition import search as edition_search  # noqa: E402
+from edition.datapage import DOWNLOADS_DIR  # noqa: E402
 from edition.integrity import check  # noqa: E402
 from edition.load import DataError, load  # noqa: E402
 from edition.model import Lang  # noqa: E402
-from edition import export  # noqa: E402
-from edition.datapage import DOWNLOADS_DIR  # noqa: E402
 from edition.site import render_site  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.edition")

@@ -158,8 +158,20 @@ def csv_tables(data: Dataset) -> dict[str, str]:
     Lists are joined with "|"; evidence is "pN: quote" joined with "|".
     """
     tables: dict[str, str] = {}
-    header = ["id", "kind", "name_ar", "name_en", "aliases_ar", "aliases_en", "role_ar", "role_en",
-              "description_ar", "description_en", "evidence", "same_as"]  # fmt: skip
+    header = [
+        "id",
+        "kind",
+        "name_ar",
+        "name_en",
+        "aliases_ar",
+        "aliases_en",
+        "role_ar",
+        "role_en",
+        "description_ar",
+        "description_en",
+        "evidence",
+        "same_as",
+    ]
     for etype, folder in paths.TYPE_DIRS.items():
         rows = [
             [
@@ -175,7 +187,7 @@ def csv_tables(data: Dataset) -> dict[str, str]:
                 e.description.en,
                 _join(f"{ev.para}: {ev.quote}" for ev in e.evidence),
                 _join(str(u) for u in e.same_as),
-            ]  # fmt: skip
+            ]
             for e in data.of_type(etype)
         ]
         tables[f"{folder}.csv"] = _csv(header, rows)
@@ -197,7 +209,7 @@ def csv_tables(data: Dataset) -> dict[str, str]:
             "platforms",
             "places",
             "evidence",
-        ],  # fmt: skip
+        ],
         [
             [
                 ev.id,
@@ -215,7 +227,7 @@ def csv_tables(data: Dataset) -> dict[str, str]:
                 _join(ev.platforms),
                 _join(ev.places),
                 _join(f"{e.para}: {e.quote}" for e in ev.evidence),
-            ]  # fmt: skip
+            ]
             for ev in article.events
         ],
     )
@@ -230,7 +242,7 @@ def csv_tables(data: Dataset) -> dict[str, str]:
             "content_en",
             "about",
             "evidence",
-        ],  # fmt: skip
+        ],
         [
             [
                 c.id,
@@ -242,7 +254,7 @@ def csv_tables(data: Dataset) -> dict[str, str]:
                 c.content.en,
                 _join(c.about),
                 _join(f"{e.para}: {e.quote}" for e in c.evidence),
-            ]  # fmt: skip
+            ]
             for c in article.claims
         ],
     )

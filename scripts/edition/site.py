@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from . import paths
 from .article import md_escape
+from .datapage import render_data_page
 from .labels import t
 from .load import Dataset
 from .model import Lang
-from .datapage import render_data_page
 from .notes import render_notes
 from .pages import Context, event_sort_key, event_when, render_pages
 from .relations import render_relations
