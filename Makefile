@@ -46,10 +46,13 @@ format: $(VENV)/.test ## Format the Python code (ruff)
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
+offline: $(VENV)/.site ## Build the offline bundle (dist/edition-offline.zip): open edition/index.html, no server
+	$(PY) scripts/offline.py
+
 bench-search: chromium $(VENV)/.test ## Search benchmark: recall@1/5, MRR, latency, per query class
 	$(PY) scripts/search_benchmark.py
 
 clean: ## Remove the built site and caches (not .venv)
 	rm -rf site site-offline build .pytest_cache .ruff_cache
 
-.PHONY: help install serve build validate chromium test lint format bench-search clean
+.PHONY: help install serve build validate chromium test lint format offline bench-search clean

@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 # The data folder; EDITION_DATA points elsewhere (the tests build from broken copies of it).
 DATA = Path(os.environ.get("EDITION_DATA", ROOT / "data"))
 
-from edition import export, paths  # noqa: E402
+from edition import cite, export, jsonld, paths  # noqa: E402
 from edition import search as edition_search  # noqa: E402
 from edition.datapage import DOWNLOADS_DIR  # noqa: E402
 from edition.integrity import check  # noqa: E402
@@ -90,6 +90,22 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         }
         for alt in config.extra.get("alternate", [])
     ]
+    data = _data[0]
+    src = page.file.src_uri
+    edition = config.extra["edition"]
+    downloads = sorted(export.downloads(data)) if src == paths.DATA else []
+    context["edition_jsonld"] = [
+        jsonld.script_text(obj) for obj in jsonld.for_page(data, lang, src, config.site_url or "", downloads)
+    ]
+    context["edition_citations"] = cite.citations(
+        data,
+        lang,
+        page_title=page.title or config.site_name,
+        page_path="/" + paths.EDITION_PREFIX[lang] + paths.url_of(src),
+        site_title=config.site_name,
+        version=str(edition["version"]),
+        issued=str(edition["issued"]),
+    )
     fields = _search_names.get(page.file.src_uri)
     if fields:
         # The page's own entry (not its sections) gets the entity's names and keys.
