@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from browser import build_site  # noqa: E402
+from browser import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 TOP = "edition"  # the folder inside the zip

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+
 from browser import SearchBox
 
 ROOT = Path(__file__).resolve().parent.parent

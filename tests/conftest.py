@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser import build_site, chromium, serve
 
+from browser import build_site, chromium, serve
 from edition.integrity import check
 from edition.load import Dataset, load
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from browser import build_site
 
+from browser import build_site
 from edition.integrity import check
 from edition.load import DataError, Dataset, load
 

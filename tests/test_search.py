@@ -9,6 +9,7 @@ from __future__ import annotations
 import socket
 
 import pytest
+
 from browser import mkdocs_serve
 from search_eval import load_queries, run
 

@@ -7,10 +7,10 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from test_entities import page_file, parse
 
 from edition.load import Dataset
 from edition.timeline import items
+from test_entities import page_file, parse
 
 EDITIONS = {"ar": "", "en": "en/"}
 
