@@ -123,6 +123,12 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     output = output.replace(
         f'<html lang="{lang}" class="no-js">', f'<html lang="{lang}" dir="{direction}" class="no-js">', 1
     )
+    # Material's search dialog has no accessible name (axe: aria-dialog-name).
+    dialog = '<div class="md-search" data-md-component="search" role="dialog">'
+    if dialog not in output:
+        raise PluginError("Material's search dialog markup changed: update hooks/edition.py")
+    label = "بحث" if lang == "ar" else "Search"
+    output = output.replace(dialog, dialog[:-1] + f' aria-label="{label}">', 1)
     # Route Material's search through our worker wrapper (normalises queries and index).
     if config.extra["edition"].get("search_wrapper", True):
         output = edition_search.use_wrapper(output)

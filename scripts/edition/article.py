@@ -68,7 +68,9 @@ def pid_link(pid: str, lang: Lang) -> str:
     return f'<a class="edition-pid" href="#{pid}" title="{label} {pid}" aria-label="{label} {pid}">{pid}</a>'
 
 
-def render_body(data: Dataset, article: Article, lang: Lang, page: str = ARTICLE) -> str:
+def render_body(
+    data: Dataset, article: Article, lang: Lang, page: str = ARTICLE, directory_urls: bool = True
+) -> str:
     """Markdown for the article text. Mentions are linked in the Arabic (they are Arabic spans);
     the English translation links back to the same paragraph ids instead."""
     from .notes import marker, notes_by_para
@@ -85,7 +87,7 @@ def render_body(data: Dataset, article: Article, lang: Lang, page: str = ARTICLE
             else md_escape(text)
         )
         if para.id in notes:
-            body += marker(notes[para.id], lang, page)
+            body += marker(notes[para.id], lang, page, directory_urls)
         if para.kind == "bullet":
             if not bullets_open:
                 parts.append('<ul class="edition-bullets" markdown="block">')

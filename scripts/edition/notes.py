@@ -6,6 +6,7 @@ and says how sure we are. The article page shows a marker at every paragraph tha
 
 from __future__ import annotations
 
+import html
 from collections import Counter
 
 from . import paths
@@ -36,14 +37,14 @@ def notes_by_para(data: Dataset) -> dict[str, list[Note]]:
     return out
 
 
-def marker(notes: list[Note], lang: Lang, page: str) -> str:
-    """Markdown for the note markers at the end of a paragraph (excluded from the verbatim text)."""
+def marker(notes: list[Note], lang: Lang, page: str, directory_urls: bool = True) -> str:
+    """HTML for the note markers at the end of a paragraph (excluded from the verbatim text)."""
     links = []
     for note in notes:
-        href = paths.rel(f"{paths.NOTES}#{note.id}", page)
-        title = md_escape(note.title(lang)).replace('"', "&quot;")
-        links.append(f'[{MARKER[lang]}]({href} "{title}")')
-    return f' <sup class="edition-note-marker" markdown="span">{" · ".join(links)}</sup>'
+        href = paths.raw_link(f"{paths.NOTES}#{note.id}", page, directory_urls)
+        title = html.escape(note.title(lang), quote=True)
+        links.append(f'<a href="{href}" title="{title}">{MARKER[lang]}</a>')
+    return f' <sup class="edition-note-marker">{" · ".join(links)}</sup>'
 
 
 def render_notes(ctx: object) -> str:
@@ -87,7 +88,7 @@ def _note(ctx: object, note: Note, lang: Lang) -> str:
     source_label = "المصادر" if lang == "ar" else "Sources"
     return (
         f'<article class="edition-note" id="{note.id}" markdown="block">\n\n'
-        f"### {md_escape(note.title(lang))} {{#{note.id}-title}}\n\n"
+        f"## {md_escape(note.title(lang))} {{#{note.id}-title}}\n\n"
         f'<p class="edition-note-meta" markdown="span"><span class="edition-badge">{TYPES[note.type][lang]}</span> '
         f"{CERTAINTY[note.certainty][lang]} · [{note.para}]({para_link})</p>\n\n"
         f'<blockquote class="edition-evidence" markdown="span">'

@@ -93,7 +93,7 @@ class Context:
         )
 
     def evidence_inline(self, ev: Evidence) -> str:
-        return f"<small>([{ev.para}]({self.para_link(ev.para)}))</small>"
+        return f'<span class="edition-inline-evidence">([{ev.para}]({self.para_link(ev.para)}))</span>'
 
     def external(self, x: External) -> str:
         source = self.data.sources[x.source]
@@ -290,7 +290,7 @@ def render_article(ctx: Context) -> str:
         f'---\ntitle: "{title}"\n---\n\n# {md_escape(title)}\n\n'
         f"{render_record(ctx)}\n{note}\n"
         f'<div class="edition-text" lang="{ctx.lang}" markdown="block">\n\n'
-        f"{render_body(ctx.data, ctx.article, ctx.lang, ctx.page)}\n</div>\n"
+        f"{render_body(ctx.data, ctx.article, ctx.lang, ctx.page, ctx.directory_urls)}\n</div>\n"
     )
 
 
@@ -304,7 +304,7 @@ def render_claims(ctx: Context) -> str:
         evidence = "".join(ctx.evidence(e) for e in c.evidence)
         out.append(
             f'<article class="edition-claim" id="{c.id}" markdown="block">\n\n'
-            f"### {ctx.entity_link(c.speaker)}: {md_escape(c.content(lang))} {{#{c.id}-title}}\n\n"
+            f"## {ctx.entity_link(c.speaker)}: {md_escape(c.content(lang))} {{#{c.id}-title}}\n\n"
             f'<p markdown="span"><strong>{t("form", lang)}:</strong> {t("form." + c.form, lang)} — '
             f'<span lang="ar" dir="rtl">«{md_escape(c.attribution.quote)}»</span> '
             f"([{c.attribution.para}]({ctx.para_link(c.attribution.para)}))</p>\n\n"

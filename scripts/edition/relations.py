@@ -78,7 +78,7 @@ def render_svg(ctx: object) -> str:
     direction = "rtl" if lang == "ar" else "ltr"
     parts = [
         f'<svg class="edition-graph" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-        f'role="group" aria-labelledby="graph-title" xmlns="http://www.w3.org/2000/svg" direction="{direction}">',
+        f'aria-labelledby="graph-title" xmlns="http://www.w3.org/2000/svg" direction="{direction}">',
         f'<title id="graph-title">{html.escape(title)}</title>',
     ]
     for col, header in enumerate(headers):

