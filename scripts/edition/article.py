@@ -68,9 +68,7 @@ def pid_link(pid: str, lang: Lang) -> str:
     return f'<a class="edition-pid" href="#{pid}" title="{label} {pid}" aria-label="{label} {pid}">{pid}</a>'
 
 
-def render_body(
-    data: Dataset, article: Article, lang: Lang, page: str = ARTICLE, directory_urls: bool = True
-) -> str:
+def render_body(data: Dataset, article: Article, lang: Lang, page: str = ARTICLE, directory_urls: bool = True) -> str:
     """Markdown for the article text. Mentions are linked in the Arabic (they are Arabic spans);
     the English translation links back to the same paragraph ids instead."""
     from .notes import marker, notes_by_para
