@@ -46,6 +46,9 @@ format: $(VENV)/.test ## Format the Python code (ruff)
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
+bench-perf: system-deps $(VENV)/.test ## Performance benchmark: build time, first-visit bytes/requests, load time, vs plain Material
+	$(PY) scripts/perf_benchmark.py
+
 offline: $(VENV)/.site ## Build the offline bundle (dist/edition-offline.zip): open edition/index.html, no server
 	$(PY) scripts/offline.py
 
@@ -65,4 +68,4 @@ lock: ## Re-pin requirements*.txt from requirements*.in in a fresh venv (network
 clean: ## Remove the built site and caches (not .venv)
 	rm -rf site site-offline build .pytest_cache .ruff_cache
 
-.PHONY: help install serve build validate system-deps test lint format offline bench-search lock clean
+.PHONY: help install serve build validate system-deps test lint format offline bench-search bench-perf lock clean

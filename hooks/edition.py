@@ -117,22 +117,12 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    lang = edition_lang(config)
-    direction = "rtl" if lang == "ar" else "ltr"
-    # Material puts dir on <body>; screen readers and validators also look at <html>.
-    output = output.replace(
-        f'<html lang="{lang}" class="no-js">', f'<html lang="{lang}" dir="{direction}" class="no-js">', 1
-    )
-    # Material's search dialog has no accessible name (axe: aria-dialog-name).
-    dialog = '<div class="md-search" data-md-component="search" role="dialog">'
-    if dialog not in output:
-        raise PluginError("Material's search dialog markup changed: update hooks/edition.py")
-    label = "بحث" if lang == "ar" else "Search"
-    output = output.replace(dialog, dialog[:-1] + f' aria-label="{label}">', 1)
-    # Route Material's search through our worker wrapper (normalises queries and index).
-    if config.extra["edition"].get("search_wrapper", True):
-        output = edition_search.use_wrapper(output)
-    return output
+    return finish_html(output, config)
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    # The 404 page is rendered from a template, not as a page.
+    return finish_html(output, config) if template_name == "404.html" else output
 
 
 @event_priority(-100)  # last: after the search plugin has written its index
@@ -160,6 +150,26 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 # ---- Helper functions --------------------------------------------------------------------------
+
+
+def finish_html(output: str, config: MkDocsConfig) -> str:
+    """Last touches to every rendered page (Material renders these parts itself)."""
+    lang = edition_lang(config)
+    direction = "rtl" if lang == "ar" else "ltr"
+    # Material puts dir on <body>; screen readers and validators also look at <html>.
+    output = output.replace(
+        f'<html lang="{lang}" class="no-js">', f'<html lang="{lang}" dir="{direction}" class="no-js">', 1
+    )
+    # Material's search dialog has no accessible name (axe: aria-dialog-name).
+    dialog = '<div class="md-search" data-md-component="search" role="dialog">'
+    if dialog not in output:
+        raise PluginError("Material's search dialog markup changed: update hooks/edition.py")
+    label = "بحث" if lang == "ar" else "Search"
+    output = output.replace(dialog, dialog[:-1] + f' aria-label="{label}">', 1)
+    # Route Material's search through our worker wrapper (normalises queries and index).
+    if config.extra["edition"].get("search_wrapper", True):
+        output = edition_search.use_wrapper(output)
+    return output
 
 
 def is_offline(config: MkDocsConfig) -> bool:
