@@ -69,12 +69,19 @@ def test_entity_page(site: Path, lang: str, entity_id: str) -> None:
         assert pid in parse(article).ids
 
 
-def test_every_mention_in_the_article_links_to_its_entity(site: Path) -> None:
-    """Mentions are Arabic spans, linked in the Arabic text (the translation keeps paragraph ids)."""
-    html = (site / "article/index.html").read_text(encoding="utf-8")
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_every_mention_in_the_article_links_to_its_entity(site: Path, lang: str) -> None:
+    """Every recorded mention is a link in the Arabic text, and in the English where it has `en`."""
+    html = (site / EDITIONS[lang] / "article/index.html").read_text(encoding="utf-8")
     links = re.findall(r'<a class="edition-mention" data-entity="([a-z0-9-]+)" href="([^"]+)"', html)
-    expected = [m.entity for pid in DATA.article.paragraphs for m in DATA.article.mentions.get(pid, [])]
+    expected = [
+        m.entity
+        for pid in DATA.article.paragraphs
+        for m in DATA.article.mentions.get(pid, [])
+        if lang == "ar" or m.en is not None
+    ]
     assert sorted(e for e, _ in links) == sorted(expected)
+    assert len(links) > 60
     for entity_id, href in links:
         etype = DATA.entity_types[entity_id]
         assert href == "../" + paths.url_of(paths.entity_page(etype, entity_id))

@@ -31,13 +31,19 @@ def md_escape(text: str) -> str:
     return "".join(out)
 
 
-def linked_text(data: Dataset, text: str, mentions: list[Mention], page: str, pid: str) -> str:
-    """Markdown for text with each mention wrapped in a link to its entity page."""
+def linked_text(data: Dataset, text: str, mentions: list[Mention], page: str, pid: str, lang: Lang = "ar") -> str:
+    """Markdown for text with each mention wrapped in a link to its entity page.
+
+    In English the mention's `en` span of the translation is linked (mentions without one are not).
+    """
     spans = []
     for m in mentions:
-        span = find_span(text, m.surface, m.occurrence)
+        surface, occurrence = (m.surface, m.occurrence) if lang == "ar" else (m.en, m.en_occurrence)
+        if surface is None:
+            continue
+        span = find_span(text, surface, occurrence)
         if span is None:  # integrity.check() has already refused this; keep the text intact anyway
-            raise ValueError(f"mention «{m.surface}» not in {pid}")
+            raise ValueError(f"mention «{surface}» not in {pid} ({lang})")
         spans.append((span[0], span[1], m))
     spans.sort(key=lambda s: s[0])
     out: list[str] = []
@@ -69,8 +75,7 @@ def pid_link(pid: str, lang: Lang) -> str:
 
 
 def render_body(data: Dataset, article: Article, lang: Lang, page: str = ARTICLE, directory_urls: bool = True) -> str:
-    """Markdown for the article text. Mentions are linked in the Arabic (they are Arabic spans);
-    the English translation links back to the same paragraph ids instead."""
+    """Markdown for the article text (Arabic, or the English translation), mentions linked."""
     from .notes import marker, notes_by_para
 
     notes = notes_by_para(data)
@@ -79,11 +84,7 @@ def render_body(data: Dataset, article: Article, lang: Lang, page: str = ARTICLE
     bullets_open = False
     for para in article.paragraphs.values():
         text = paragraph_text(article, para, lang)
-        body = (
-            linked_text(data, text, article.mentions.get(para.id, []), page, para.id)
-            if lang == "ar"
-            else md_escape(text)
-        )
+        body = linked_text(data, text, article.mentions.get(para.id, []), page, para.id, lang)
         if para.id in notes:
             body += marker(notes[para.id], lang, page, directory_urls)
         if para.kind == "bullet":

@@ -144,6 +144,23 @@ class Checker:
                     if span[0] < end and start < span[1]:
                         self.add(mfile, pid, f"{where}.surface", f"«{m.surface}» overlaps «{other}»")
                 spans.append((*span, m.surface))
+            # The same mentions in the English translation, where given.
+            english = article.translation.paragraphs.get(pid, "")
+            en_spans: list[tuple[int, int, str]] = []
+            for index, m in enumerate(mentions):
+                if m.en is None:
+                    continue
+                where = f"{pid}[{index}].en"
+                span = find_span(english, m.en, m.en_occurrence)
+                if span is None:
+                    self.add(
+                        mfile, pid, where, f"«{m.en}» (occurrence {m.en_occurrence}) not in the translation of {pid}"
+                    )
+                    continue
+                for start, end, other in en_spans:
+                    if span[0] < end and start < span[1]:
+                        self.add(mfile, pid, where, f"«{m.en}» overlaps «{other}»")
+                en_spans.append((*span, m.en))
         # Events and claims.
         efile = folder / "events.yaml"
         seen: set[str] = set()

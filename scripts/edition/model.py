@@ -203,6 +203,8 @@ class Mention(Strict):
     surface: str = Field(min_length=1, description="Exact characters to link")
     entity: str = Field(pattern=ID_PATTERN, description="Entity id the span links to")
     occurrence: int = Field(default=1, ge=1, description="Which occurrence in the paragraph")
+    en: str | None = Field(default=None, min_length=1, description="The same mention in the English translation")
+    en_occurrence: int = Field(default=1, ge=1, description="Which occurrence of `en` in the English paragraph")
 
 
 class DateBasis(Strict):

@@ -40,7 +40,7 @@ HOW_TO_READ: dict[Lang, list[str]] = {
     ],
     "en": [
         "Every paragraph has a stable id (p1 … p19) and a permanent link, such as `article/#p4`.",
-        "Underlined words in the Arabic text link to register pages.",
+        "Underlined names in the text (Arabic and English) link to register pages.",
         "Quotes in «» are copied exactly from the paragraph they cite.",
         "Anything marked “External” comes from outside the article, with a link to its source.",
         "Search accepts Arabic with or without hamza or diacritics, and Latin-script names.",
