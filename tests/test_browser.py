@@ -95,3 +95,21 @@ def test_no_request_leaves_the_site(browser: object, site: Path, base_url: str) 
     page.wait_for_selector(".md-search-result__item")
     context.close()
     assert outside == []
+
+
+def test_cite_copy_buttons_copy_their_own_block(browser: object, base_url: str) -> None:
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(base_url + "places/syria/")
+    page.locator("details.edition-cite summary").click()
+    blocks = page.locator("details.edition-cite pre")
+    assert blocks.count() == 6
+    ids = page.evaluate("[...document.querySelectorAll('details.edition-cite pre')].map(p => p.id)")
+    assert len(set(ids)) == 6
+    for index in (1, 4):  # the page's CSL-JSON, the Arabic article's BibTeX
+        block = blocks.nth(index)
+        block.hover()
+        block.locator("button[data-md-type='copy']").click()
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert copied.strip() == block.locator("code").inner_text().strip()
+    context.close()
