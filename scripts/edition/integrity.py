@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .load import Article, DataError, Dataset, problem, relative
-from .model import LANGS, Evidence
+from .model import LANGS, ContextEvent, Event, Evidence
 
 
 def find_span(text: str, surface: str, occurrence: int) -> tuple[int, int] | None:
@@ -86,21 +86,28 @@ class Checker:
             if ev.id in seen or ev.id in events:
                 self.add(file, ev.id, "id", "duplicate id (context and article events share one id space)")
             seen.add(ev.id)
-            if ev.date_end and ev.date_end < ev.date:
-                self.add(file, ev.id, "date_end", "must follow date")
-            for index, src in enumerate(ev.sources):
-                if src not in data.sources:
-                    self.add(file, ev.id, f"sources[{index}]", f"unknown source '{src}'")
+            self.dated(file, ev)
+            self.sources(file, ev.id, ev.sources)
             for index, ref in enumerate(ev.relates_to):
                 if ref not in events:
                     self.add(file, ev.id, f"relates_to[{index}]", f"unknown article event '{ref}'")
-            for fld, refs, etype in (
-                ("actors", ev.actors, None),
-                ("platforms", ev.platforms, "platform"),
-                ("places", ev.places, "place"),
-            ):
-                for index, ref in enumerate(refs):
-                    self.entity_ref(file, ev.id, f"{fld}[{index}]", ref, etype)
+
+    def dated(self, file: object, ev: Event | ContextEvent) -> None:
+        """What article and context events share: a date range in order, entities of the right type."""
+        if ev.date_end and ev.date_end < ev.date:
+            self.add(file, ev.id, "date_end", "must follow date")
+        for fld, refs, etype in (
+            ("actors", ev.actors, None),
+            ("platforms", ev.platforms, "platform"),
+            ("places", ev.places, "place"),
+        ):
+            for index, ref in enumerate(refs):
+                self.entity_ref(file, ev.id, f"{fld}[{index}]", ref, etype)
+
+    def sources(self, file: object, item: str, ids: list[str]) -> None:
+        for index, src in enumerate(ids):
+            if src not in self.data.sources:
+                self.add(file, item, f"sources[{index}]", f"unknown source '{src}'")
 
     def article(self, article: Article) -> None:
         data = self.data
@@ -172,15 +179,7 @@ class Checker:
             self.evidence(efile, ev.id, "evidence", ev.evidence, article)
             if ev.date_basis not in data.date_bases:
                 self.add(efile, ev.id, "date_basis", f"unknown date basis '{ev.date_basis}'")
-            if ev.date_end and ev.date_end < ev.date:
-                self.add(efile, ev.id, "date_end", "must follow date")
-            for fld, refs, etype in (
-                ("actors", ev.actors, None),
-                ("platforms", ev.platforms, "platform"),
-                ("places", ev.places, "place"),
-            ):
-                for index, ref in enumerate(refs):
-                    self.entity_ref(efile, ev.id, f"{fld}[{index}]", ref, etype)
+            self.dated(efile, ev)
         cfile = folder / "claims.yaml"
         seen = set()
         for claim in article.claims:
@@ -200,9 +199,7 @@ class Checker:
                 self.add(nfile, note.id, "id", "duplicate id")
             seen.add(note.id)
             self.quote(nfile, note.id, "quote", article, note.para, note.quote)
-            for index, src in enumerate(note.sources):
-                if src not in data.sources:
-                    self.add(nfile, note.id, f"sources[{index}]", f"unknown source '{src}'")
+            self.sources(nfile, note.id, note.sources)
             for index, alt in enumerate(note.alternatives):
                 if alt.event not in event_ids:
                     self.add(nfile, note.id, f"alternatives[{index}].event", f"unknown event '{alt.event}'")
