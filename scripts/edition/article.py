@@ -99,12 +99,15 @@ def render_body(data: Dataset, article: Article, lang: Lang, page: str = ARTICLE
         if bullets_open:
             parts.append("</ul>\n")
             bullets_open = False
+        # Headings: the table of contents shows the text alone, without links or note markers.
+        toc_label = html.escape(text, quote=True)
+        attrs = f'#{para.id} .edition-para data-para="{para.id}" data-toc-label="{toc_label}"'
         if para.kind == "heading":
-            parts.append(f'## {body} {{#{para.id} .edition-para data-para="{para.id}"}}\n')
+            parts.append(f"## {body} {{{attrs}}}\n")
         elif para.kind == "box-heading":
             in_box = True
             parts.append(f'<aside class="edition-box" aria-labelledby="{para.id}" markdown="block">\n')
-            parts.append(f'### {body} {{#{para.id} .edition-para data-para="{para.id}"}}\n')
+            parts.append(f"### {body} {{{attrs}}}\n")
         else:
             parts.append(
                 f'<p id="{para.id}" class="edition-para" data-para="{para.id}" markdown="span">'

@@ -27,24 +27,31 @@ CERTAINTY: dict[str, dict[Lang, str]] = {
     "verified_against_copy": {"ar": "موثّق بنسخة محفوظة من الأصل", "en": "Verified against a stored copy"},
     "secondary": {"ar": "من مصادر ثانوية فقط", "en": "From secondary reports only"},
 }
-MARKER = {"ar": "ملاحظة", "en": "note"}
+MARKER = {"ar": "ملاحظة", "en": "Note"}
 
 
-def notes_by_para(data: Dataset) -> dict[str, list[Note]]:
-    out: dict[str, list[Note]] = {}
-    for note in data.article.notes:
-        out.setdefault(note.para, []).append(note)
+def numbered(data: Dataset) -> list[tuple[int, Note]]:
+    """Notes in text order, numbered from 1: the numbers shown at the markers and on the notes page."""
+    order = list(data.article.paragraphs)
+    notes = sorted(data.article.notes, key=lambda n: order.index(n.para))
+    return list(enumerate(notes, start=1))
+
+
+def notes_by_para(data: Dataset) -> dict[str, list[tuple[int, Note]]]:
+    out: dict[str, list[tuple[int, Note]]] = {}
+    for number, note in numbered(data):
+        out.setdefault(note.para, []).append((number, note))
     return out
 
 
-def marker(notes: list[Note], lang: Lang, page: str, directory_urls: bool = True) -> str:
+def marker(notes: list[tuple[int, Note]], lang: Lang, page: str, directory_urls: bool = True) -> str:
     """HTML for the note markers at the end of a paragraph (excluded from the verbatim text)."""
     links = []
-    for note in notes:
+    for number, note in notes:
         href = paths.raw_link(f"{paths.NOTES}#{note.id}", page, directory_urls)
-        title = html.escape(note.title(lang), quote=True)
-        links.append(f'<a href="{href}" title="{title}">{MARKER[lang]}</a>')
-    return f' <sup class="edition-note-marker">{" · ".join(links)}</sup>'
+        title = html.escape(f"{MARKER[lang]} {number}: {note.title(lang)}", quote=True)
+        links.append(f'<a href="{href}" title="{title}" aria-label="{title}">{number}</a>')
+    return f' <sup class="edition-note-marker">{MARKER[lang]} {" ".join(links)}</sup>'
 
 
 def render_notes(ctx: object) -> str:
@@ -70,13 +77,12 @@ def render_notes(ctx: object) -> str:
     counts = Counter(n.type for n in notes)
     summary = " · ".join(f"{TYPES[k][lang]}: {v}" for k, v in sorted(counts.items()))
     out = [f'---\ntitle: "{title}"\n---\n', f"# {title}\n", intro, "", f"**{len(notes)}** — {summary}\n"]
-    order = list(data.article.paragraphs)
-    for note in sorted(notes, key=lambda n: order.index(n.para)):
-        out.append(_note(ctx, note, lang))
+    for number, note in numbered(data):
+        out.append(_note(ctx, number, note, lang))
     return "\n".join(out)
 
 
-def _note(ctx: object, note: Note, lang: Lang) -> str:
+def _note(ctx: object, number: int, note: Note, lang: Lang) -> str:
     data: Dataset = ctx.data  # type: ignore[attr-defined]
     para_link = ctx.para_link(note.para)  # type: ignore[attr-defined]
     sources = " · ".join(
@@ -88,7 +94,7 @@ def _note(ctx: object, note: Note, lang: Lang) -> str:
     source_label = "المصادر" if lang == "ar" else "Sources"
     return (
         f'<article class="edition-note" id="{note.id}" markdown="block">\n\n'
-        f"## {md_escape(note.title(lang))} {{#{note.id}-title}}\n\n"
+        f"## {number}. {md_escape(note.title(lang))} {{#{note.id}-title}}\n\n"
         f'<p class="edition-note-meta" markdown="span"><span class="edition-badge">{TYPES[note.type][lang]}</span> '
         f"{CERTAINTY[note.certainty][lang]} · [{note.para}]({para_link})</p>\n\n"
         f'<blockquote class="edition-evidence" markdown="span">'
