@@ -9,6 +9,7 @@ the event shows both versions.
 from __future__ import annotations
 
 import datetime as dt
+import html
 from dataclasses import dataclass, field
 
 from . import paths
@@ -218,10 +219,11 @@ def _item(ctx: object, item: Item, lang: Lang) -> str:
             related = ", ".join(f"[{md_escape(_event_label(data, r, lang))}](#{r})" for r in cx.relates_to)
             facts.append(("يتصل بـ" if lang == "ar" else "Relates to", related))
         when_line = f'<p class="edition-when" markdown="span"><strong>{when}</strong></p>'
+    toc_label = html.escape(item.label, quote=True)  # the table of contents shows no badge
     dl = "\n".join(f'<dt>{k}</dt>\n<dd markdown="span">{v}</dd>' for k, v in facts)
     return (
         f'<article class="{classes}" id="{item.id}" markdown="block">\n\n'
-        f"### {badge}{md_escape(item.label)} {{#{item.id}-title}}\n\n"
+        f'### {badge}{md_escape(item.label)} {{#{item.id}-title data-toc-label="{toc_label}"}}\n\n'
         f"{when_line}\n\n{md_escape(item.summary)}\n\n"
         f'<dl class="edition-facts" markdown="block">\n{dl}\n</dl>\n\n' + "".join(body) + "\n</article>\n"
     )
