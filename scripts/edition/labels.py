@@ -59,7 +59,6 @@ LABELS: dict[str, dict[Lang, str]] = {
     "tod.afternoon": {"ar": "بعد الظهر", "en": "afternoon"},
     "tod.evening": {"ar": "مساءً", "en": "evening"},
     "tod.night": {"ar": "ليلًا", "en": "night"},
-    "undated": {"ar": "بلا تاريخ", "en": "Undated"},
     "actors": {"ar": "الفاعلون", "en": "Actors"},
     "platforms": {"ar": "المنصات", "en": "Platforms"},
     "places": {"ar": "الأماكن", "en": "Places"},
