@@ -22,7 +22,7 @@ def test_query_set_is_large_and_covers_every_class() -> None:
     classes = {q["class"] for q in QUERIES}
     assert classes >= {
         "hamza", "taa-marbuta", "alef-maqsura", "diacritics", "tatweel", "persian", "digits",
-        "clitics", "variants", "english", "multi-word", "punctuation",
+        "clitics", "variants", "english", "multi-word", "punctuation", "prefix",
     }  # fmt: skip
 
 

@@ -74,7 +74,7 @@ def render_home(ctx: Context) -> str:
             "",
             HOME_INTRO[lang],
             "",
-            f'<p><a href="{other_link}" hreflang="{other}">{t("other_edition", lang)}</a></p>',
+            f'<p><a href="{other_link}" hreflang="{other}" lang="{other}">{t("other_edition", lang)}</a></p>',
             "",
             f"[{t('article', lang)}]({ctx.link(paths.ARTICLE)}){{ .md-button .md-button--primary }} "
             f"[{t('parallel', lang)}]({ctx.link(paths.PARALLEL)}){{ .md-button }} "
