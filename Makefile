@@ -33,14 +33,16 @@ validate: $(VENV)/.site ## Check the data (schema and integrity) without buildin
 system-deps: ## Install Debian's chromium, Java and Node.js for the tests (needs root), or say how
 	@bash scripts/system-deps.sh
 
-test: system-deps $(VENV)/.test ## Install everything the tests need, then lint and run all tests
+test: system-deps $(VENV)/.test ## Install everything the tests need, then lint, type-check and run all tests
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy scripts/edition
 	$(PY) -m pytest
 
-lint: $(VENV)/.test ## Lint and check formatting (ruff)
+lint: $(VENV)/.test ## Lint, check formatting (ruff) and types (mypy, the generators)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy scripts/edition
 
 format: $(VENV)/.test ## Format the Python code (ruff)
 	$(VENV)/bin/ruff format .

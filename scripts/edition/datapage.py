@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .article import md_escape
+from .context import Context
 from .export import SCHEMA_ID, csv_tables, json_schema
 from .load import Dataset
 from .model import Lang
@@ -41,11 +42,11 @@ def _table(name: str, schema: dict[str, Any], lang: Lang) -> str:
     )
 
 
-def render_data_page(ctx: object) -> str:
-    data: Dataset = ctx.data  # type: ignore[attr-defined]
-    lang: Lang = ctx.lang  # type: ignore[attr-defined]
+def render_data_page(ctx: Context) -> str:
+    data: Dataset = ctx.data
+    lang: Lang = ctx.lang
     # Downloads live once, at the root of the site; the English edition links up to them.
-    base = ctx.site_file(f"{DOWNLOADS_DIR}/")  # type: ignore[attr-defined]
+    base = ctx.site_file(f"{DOWNLOADS_DIR}/")
     schema = json_schema()
     files = [("edition.json", "JSON"), (SCHEMA_ID, "JSON Schema")] + [(n, "CSV") for n in csv_tables(data)]
     links = "\n".join(f'- <a href="{base}{name}" download>{name}</a> ({kind})' for name, kind in files)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -148,7 +149,7 @@ def _csv(header: list[str], rows: list[list[Any]]) -> str:
     return out.getvalue()
 
 
-def _join(values: list[str]) -> str:
+def _join(values: Iterable[str]) -> str:
     return "|".join(values)
 
 

@@ -6,7 +6,7 @@ folder per article under data/articles/<id>/ holding the verbatim text and what 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -162,7 +162,7 @@ class Dataset:
 BULLET = "- "
 
 
-def split_paragraphs(text: str, structure: dict[str, str]) -> dict[str, Paragraph]:
+def split_paragraphs(text: str, structure: Mapping[str, str]) -> dict[str, Paragraph]:
     """Number the non-empty lines p1…pN. Bullets lose their "- " marker, nothing else changes."""
     paras: dict[str, Paragraph] = {}
     lines = [line for line in text.split("\n") if line.strip()]
@@ -242,14 +242,15 @@ def _load(root: Path) -> Dataset:
             data.entities[entity.id] = entity
             data.entity_types[entity.id] = etype
             data.entity_files[entity.id] = path
-    for path, model, target in (
-        (root / "sources.yaml", Source, data.sources),
-        (root / "date_bases.yaml", DateBasis, data.date_bases),
-    ):
-        for item in parse_items(path, read_yaml(path), model, problems):
-            if item.id in target:
-                problems.append(problem(path, item.id, "id", "duplicate id"))
-            target[item.id] = item
+    sources_path, bases_path = root / "sources.yaml", root / "date_bases.yaml"
+    for source in parse_items(sources_path, read_yaml(sources_path), Source, problems):
+        if source.id in data.sources:
+            problems.append(problem(sources_path, source.id, "id", "duplicate id"))
+        data.sources[source.id] = source
+    for basis in parse_items(bases_path, read_yaml(bases_path), DateBasis, problems):
+        if basis.id in data.date_bases:
+            problems.append(problem(bases_path, basis.id, "id", "duplicate id"))
+        data.date_bases[basis.id] = basis
     context_path = root / "context.yaml"
     if context_path.exists():
         data.context = parse_items(context_path, read_yaml(context_path), ContextEvent, problems)

@@ -11,6 +11,7 @@ from collections import Counter
 
 from . import paths
 from .article import md_escape
+from .context import Context
 from .load import Dataset
 from .model import Lang, Note
 
@@ -54,9 +55,9 @@ def marker(notes: list[tuple[int, Note]], lang: Lang, page: str, directory_urls:
     return f' <sup class="edition-note-marker">{MARKER[lang]} {" ".join(links)}</sup>'
 
 
-def render_notes(ctx: object) -> str:
-    data: Dataset = ctx.data  # type: ignore[attr-defined]
-    lang: Lang = ctx.lang  # type: ignore[attr-defined]
+def render_notes(ctx: Context) -> str:
+    data: Dataset = ctx.data
+    lang: Lang = ctx.lang
     notes = data.article.notes
     title = "ملاحظات التحرير" if lang == "ar" else "Editorial notes"
     if lang == "ar":
@@ -82,9 +83,9 @@ def render_notes(ctx: object) -> str:
     return "\n".join(out)
 
 
-def _note(ctx: object, number: int, note: Note, lang: Lang) -> str:
-    data: Dataset = ctx.data  # type: ignore[attr-defined]
-    para_link = ctx.para_link(note.para)  # type: ignore[attr-defined]
+def _note(ctx: Context, number: int, note: Note, lang: Lang) -> str:
+    data: Dataset = ctx.data
+    para_link = ctx.para_link(note.para)
     sources = " · ".join(
         f'<a href="{data.sources[s].url}" rel="external noopener">{md_escape(data.sources[s].publisher)}</a>'
         for s in note.sources

@@ -11,6 +11,7 @@ import html
 from dataclasses import dataclass
 
 from . import paths
+from .context import Context
 from .labels import RELATIONS, t
 from .load import Dataset
 from .model import Lang
@@ -59,9 +60,9 @@ def graph(data: Dataset, lang: Lang) -> tuple[list[Node], list[tuple[str, str, s
     return list(nodes.values()), edges
 
 
-def render_svg(ctx: object) -> str:
-    data: Dataset = ctx.data  # type: ignore[attr-defined]
-    lang: Lang = ctx.lang  # type: ignore[attr-defined]
+def render_svg(ctx: Context) -> str:
+    data: Dataset = ctx.data
+    lang: Lang = ctx.lang
     nodes, edges = graph(data, lang)
     by_id = {n.id: n for n in nodes}
     rows = max(n.row for n in nodes) + 1
@@ -107,9 +108,9 @@ def render_svg(ctx: object) -> str:
     return "".join(parts)
 
 
-def render_relations(ctx: object) -> str:
-    data: Dataset = ctx.data  # type: ignore[attr-defined]
-    lang: Lang = ctx.lang  # type: ignore[attr-defined]
+def render_relations(ctx: Context) -> str:
+    data: Dataset = ctx.data
+    lang: Lang = ctx.lang
     title = "شبكة العلاقات" if lang == "ar" else "Relations"
     intro = (
         "من يرتبط بمن وبماذا: الأشخاص والمنظمات والمنصات والأماكن والأحداث. كل عقدة رابط إلى صفحتها؛ "
@@ -123,8 +124,8 @@ def render_relations(ctx: object) -> str:
     lines = []
     for source, target, label in edges:
         a, b = by_id[source], by_id[target]
-        a_link = f"[{a.label}]({ctx.link(a.href)})"  # type: ignore[attr-defined]
-        b_link = f"[{b.label}]({ctx.link(b.href)})"  # type: ignore[attr-defined]
+        a_link = f"[{a.label}]({ctx.link(a.href)})"
+        b_link = f"[{b.label}]({ctx.link(b.href)})"
         verb = label or ("يشمل" if lang == "ar" else "involves")
         lines.append(f"- {a_link} — {verb} — {b_link}")
     list_title = "الصلات نصًا" if lang == "ar" else "The connections in words"

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from . import paths
 from .article import md_escape
+from .context import Context
 from .datapage import render_data_page
 from .labels import t
 from .load import Dataset
 from .model import Lang
 from .notes import render_notes
-from .pages import Context, event_sort_key, event_when, render_pages
+from .pages import event_sort_key, event_when, render_pages
 from .relations import render_relations
 
 HOME_INTRO: dict[Lang, str] = {
@@ -62,7 +63,7 @@ def render_home(ctx: Context) -> str:
         entities = ctx.data.of_type(etype)
         links = ", ".join(ctx.entity_link(e.id) for e in entities)
         registers.append(f"- [{t(etype, lang)}]({ctx.link(paths.type_index(etype))}) ({len(entities)}): {links}")
-    other = "en" if lang == "ar" else "ar"
+    other: Lang = "en" if lang == "ar" else "ar"
     other_link = ctx.other(paths.HOME, other)
     return "\n".join(
         [

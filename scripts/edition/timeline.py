@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from . import paths
 from .article import md_escape
+from .context import Context
 from .labels import t
 from .load import Dataset
 from .model import ContextEvent, Event, Lang, Note, TimeOfDay
@@ -110,9 +111,9 @@ def day_of(item: Item) -> str:
     return item.date.isoformat()
 
 
-def render_timeline(ctx: object) -> str:  # ctx: pages.Context (kept loose to avoid an import cycle)
-    data: Dataset = ctx.data  # type: ignore[attr-defined]
-    lang: Lang = ctx.lang  # type: ignore[attr-defined]
+def render_timeline(ctx: Context) -> str:
+    data: Dataset = ctx.data
+    lang: Lang = ctx.lang
     all_items = items(data, lang)
     out = [
         f'---\ntitle: "{t("timeline", lang)}"\n---\n',
@@ -152,8 +153,8 @@ def _intro(lang: Lang) -> str:
     )
 
 
-def _disambiguation(ctx: object, lang: Lang) -> str:
-    link = ctx.link(f"{paths.TIMELINE}#london-bridge-attack-2017")  # type: ignore[attr-defined]
+def _disambiguation(ctx: Context, lang: Lang) -> str:
+    link = ctx.link(f"{paths.TIMELINE}#london-bridge-attack-2017")
     if lang == "ar":
         title = "أي هجوم؟"
         body = (
@@ -170,12 +171,12 @@ def _disambiguation(ctx: object, lang: Lang) -> str:
     return f'!!! note "{title}"\n\n    {body}\n'
 
 
-def _links(ctx: object, ids: list[str]) -> str:
-    return ", ".join(ctx.entity_link(i) for i in ids) or "—"  # type: ignore[attr-defined]
+def _links(ctx: Context, ids: list[str]) -> str:
+    return ", ".join(ctx.entity_link(i) for i in ids) or "—"
 
 
-def _item(ctx: object, item: Item, lang: Lang) -> str:
-    data: Dataset = ctx.data  # type: ignore[attr-defined]
+def _item(ctx: Context, item: Item, lang: Lang) -> str:
+    data: Dataset = ctx.data
     when = when_text(item.date, item.date_end, item.time_of_day, item.precision, lang)
     facts = [
         (t("actors", lang), _links(ctx, item.actors)),
@@ -201,9 +202,9 @@ def _item(ctx: object, item: Item, lang: Lang) -> str:
         for note, date, tod in item.alternatives:
             other = when_text(date, None, tod, "day", lang)
             label = "في الأصل الإنجليزي" if lang == "ar" else "In the English original"
-            href = ctx.link(f"{paths.NOTES}#{note.id}")  # type: ignore[attr-defined]
+            href = ctx.link(f"{paths.NOTES}#{note.id}")
             facts.append((label, f"{other} ([{md_escape(note.title(lang))}]({href}))"))
-        body.append("".join(ctx.evidence(e) for e in ev.evidence))  # type: ignore[attr-defined]
+        body.append("".join(ctx.evidence(e) for e in ev.evidence))
         when_line = f'<p class="edition-when" markdown="span"><strong>{when}</strong> · {as_stated}</p>'
     else:
         cx = item.context
@@ -236,16 +237,13 @@ def _event_label(data: Dataset, event_id: str, lang: Lang) -> str:
     raise KeyError(event_id)
 
 
-def _table(ctx: object, all_items: list[Item], lang: Lang) -> str:
+def _table(ctx: Context, all_items: list[Item], lang: Lang) -> str:
     head = ("التاريخ", "الحدث", "المصدر") if lang == "ar" else ("Date", "Event", "Source")
     rows = []
     for item in all_items:
         when = when_text(item.date, item.date_end, item.time_of_day, item.precision, lang)
         if item.event is not None:
-            paras = ", ".join(
-                f"[{e.para}]({ctx.para_link(e.para)})"  # type: ignore[attr-defined]
-                for e in item.event.evidence
-            )
+            paras = ", ".join(f"[{e.para}]({ctx.para_link(e.para)})" for e in item.event.evidence)
             source = f"{t('in_text', lang)}: {paras}"
         else:
             source = t("external.badge", lang)
