@@ -17,7 +17,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -209,3 +209,28 @@ class SearchBox:
 
     def close(self) -> None:
         self.page.close()
+
+
+def requests_outside(browser: object, urls: list[str], inside: str, wait_until: str = "load") -> list[str]:
+    """Visit every URL, then search once from the first one; return every request that did not
+    stay under `inside` (a site's base URL or a bundle's file:// folder). data:, blob: and about:
+    URLs stay in the page and are not counted."""
+    outside: list[str] = []
+
+    def check(url: str) -> None:
+        if urlsplit(url).scheme not in ("data", "blob", "about") and not unquote(url).startswith(unquote(inside)):
+            outside.append(url)
+
+    context = browser.new_context()  # type: ignore[attr-defined]
+    context.on("request", lambda req: check(req.url))
+    page = context.new_page()
+    for url in urls:
+        page.goto(url, wait_until=wait_until)
+    # Search too: the worker, its scripts and the index.
+    page.goto(urls[0], wait_until=wait_until)
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").fill("تيليجرام")
+    page.locator("input.md-search__input").press("End")
+    page.wait_for_selector(".md-search-result__item")
+    context.close()
+    return outside

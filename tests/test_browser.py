@@ -5,9 +5,11 @@ request ever leaves the site."""
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
+
+from browser import requests_outside
+from site_helpers import site_pages
 
 pytestmark = pytest.mark.browser
 
@@ -65,36 +67,11 @@ def test_switch_language_keeps_paragraph(page: object, base_url: str) -> None:
     assert page.evaluate("document.querySelector(':target').id") == "p6"
 
 
-def all_pages(site: Path) -> list[str]:
-    return sorted(str(p.parent.relative_to(site)) + "/" if p.parent != site else "" for p in site.rglob("index.html"))
-
-
 def test_no_request_leaves_the_site(browser: object, site: Path, base_url: str) -> None:
     """Every page of both editions, including fonts, scripts and the search index, is local."""
-    outside: list[str] = []
-    origin = urlsplit(base_url).netloc
-    context = browser.new_context()  # type: ignore[attr-defined]
-    context.on(
-        "request",
-        lambda req: (
-            outside.append(req.url)
-            if urlsplit(req.url).scheme not in ("data", "blob") and urlsplit(req.url).netloc != origin
-            else None
-        ),
-    )
-    page = context.new_page()
-    pages = [p.replace("./", "") for p in all_pages(site)]
+    pages = site_pages(site)
     assert len(pages) > 40
-    for path in pages:
-        page.goto(base_url + path.lstrip("/").replace(".//", ""), wait_until="networkidle")
-    # Search too: the worker, its scripts and the index.
-    page.goto(base_url + "article/", wait_until="networkidle")
-    page.keyboard.press("/")
-    page.locator("input.md-search__input").fill("داعش")
-    page.locator("input.md-search__input").press("End")
-    page.wait_for_selector(".md-search-result__item")
-    context.close()
-    assert outside == []
+    assert requests_outside(browser, [base_url + p for p in pages], base_url, wait_until="networkidle") == []
 
 
 def test_cite_copy_buttons_copy_their_own_block(browser: object, base_url: str) -> None:

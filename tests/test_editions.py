@@ -8,7 +8,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from edition.load import Dataset
-from test_quality import target_file
+from site_helpers import page_file
 
 
 def pages(site: Path, english: bool) -> set[str]:
@@ -45,7 +45,7 @@ def test_every_switcher_link_resolves_to_the_same_page(site: Path) -> None:
         assert len(links) == 2, page
         for href, lang in links:
             target = urlsplit(urljoin(url, href)).path
-            assert target_file(site, target).exists(), (page, href)
+            assert page_file(site, target).exists(), (page, href)
             same = rel.removeprefix("en/")
             expected = ("/en/" if lang == "en" else "/") + same.removesuffix("index.html")
             if page.parent.name != "404":

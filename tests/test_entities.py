@@ -4,7 +4,6 @@ lists every mention, and each mention links back to its paragraph in the article
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -13,37 +12,12 @@ import pytest
 from edition import paths
 from edition.load import load
 from edition.pages import mentions_of
+from site_helpers import page_file, parse
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = load(ROOT / "data")
 EDITIONS = {"ar": "", "en": "en/"}
 CASES = [(lang, eid) for lang in EDITIONS for eid in DATA.entities]
-
-
-class Links(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.links: list[tuple[str, str]] = []  # (class, href)
-        self.ids: set[str] = set()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = dict(attrs)
-        if a.get("id"):
-            self.ids.add(a["id"])
-        if tag == "a" and a.get("href"):
-            self.links.append((a.get("class") or "", a["href"]))
-
-
-def parse(path: Path) -> Links:
-    parser = Links()
-    parser.feed(path.read_text(encoding="utf-8"))
-    return parser
-
-
-def page_file(site: Path, url: str) -> Path:
-    """The HTML file behind a site URL path (directory URLs end in /)."""
-    path = urlsplit(url).path.lstrip("/")
-    return site / path / "index.html" if path.endswith("/") or not path else site / path
 
 
 @pytest.mark.parametrize(("lang", "entity_id"), CASES, ids=[f"{lang}-{eid}" for lang, eid in CASES])

@@ -7,25 +7,17 @@ import json
 import re
 import shutil
 import subprocess
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
 
+from site_helpers import PageRefs, page_file, parse, site_pages
+
 ROOT = Path(__file__).resolve().parent.parent
 AXE = ROOT / "tests/vendor/axe.min.js"  # axe-core 4.14.1 from npm (MPL-2.0), vendored
 SCREENSHOTS = ROOT / "build/screenshots"  # CI artefacts, never committed
-
-
-def site_pages(site: Path) -> list[str]:
-    """URL paths of every page of both editions (directory URLs)."""
-    out = []
-    for page in sorted(site.rglob("index.html")):
-        rel = page.parent.relative_to(site).as_posix()
-        out.append("" if rel == "." else rel + "/")
-    return out
 
 
 # ---- Accessibility ------------------------------------------------------------------------------
@@ -132,36 +124,12 @@ def test_html_is_valid(site: Path) -> None:
 # ---- Links and anchors ---------------------------------------------------------------------------
 
 
-class Refs(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.ids: set[str] = set()
-        self.hrefs: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = dict(attrs)
-        for key in ("id", "name"):
-            if a.get(key):
-                self.ids.add(a[key])  # type: ignore[arg-type]
-        for key in ("href", "src"):
-            if a.get(key) and tag in ("a", "link", "script", "img", "iframe"):
-                self.hrefs.append(a[key])  # type: ignore[arg-type]
-
-
-def target_file(site: Path, url_path: str) -> Path:
-    path = unquote(url_path).lstrip("/")
-    candidate = site / path
-    return candidate / "index.html" if url_path.endswith("/") or candidate.is_dir() else candidate
-
-
 def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
-    parsed: dict[Path, Refs] = {}
+    parsed: dict[Path, PageRefs] = {}
 
-    def refs(file: Path) -> Refs:
+    def refs(file: Path) -> PageRefs:
         if file not in parsed:
-            r = Refs()
-            r.feed(file.read_text(encoding="utf-8"))
-            parsed[file] = r
+            parsed[file] = parse(file)
         return parsed[file]
 
     broken = []
@@ -169,12 +137,12 @@ def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
         if page.name == "404.html":
             continue  # root-absolute links, for servers
         url = "/" + page.relative_to(site).as_posix().removesuffix("index.html")
-        for href in refs(page).hrefs:
+        for href in refs(page).refs:
             parts = urlsplit(href)
             if parts.scheme or href.startswith(("mailto:", "javascript:", "data:")):
                 continue
             target = urlsplit(urljoin(url, href))
-            file = target_file(site, target.path)
+            file = page_file(site, target.path)
             if not file.exists():
                 broken.append(f"{url}: {href} (no file)")
             elif target.fragment and file.suffix == ".html" and target.fragment not in refs(file).ids:

@@ -10,7 +10,7 @@ import pytest
 
 from edition.load import Dataset
 from edition.timeline import items
-from test_entities import page_file, parse
+from site_helpers import page_file, parse
 
 EDITIONS = {"ar": "", "en": "en/"}
 
