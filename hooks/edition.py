@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -36,8 +37,9 @@ from edition.site import render_site  # noqa: E402
 log = logging.getLogger("mkdocs.hooks.edition")
 POLYFILL = "assets/javascripts/iframe-worker/shim.js"
 
-# Pages rendered for the current build, keyed by source path.
+# What this build renders, made once in on_config: pages and downloads by path, search fields.
 _pages: dict[str, str] = {}
+_downloads: dict[str, str] = {}
 _search_names: dict[str, dict[str, str]] = {}
 _data: list[Any] = []  # the checked Dataset of this build
 
@@ -60,6 +62,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _data[:] = [data]
     _pages.clear()
     _pages.update(render_site(data, lang, directory_urls=not offline))
+    _downloads.clear()
+    _downloads.update(export.downloads(data))
     _search_names.clear()
     _search_names.update(edition_search.page_names(data, lang))
     config.nav = fill_nav(config.nav or [], data, lang)
@@ -68,7 +72,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     if edition_lang(config) == "ar":  # the root edition publishes the downloads, once
-        for name, content in export.downloads(_data[0]).items():
+        for name, content in _downloads.items():
             files.append(File.generated(config, f"{DOWNLOADS_DIR}/{name}", content=content))
     for src, markdown in _pages.items():
         if files.get_file_from_path(src) is not None:
@@ -93,7 +97,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     data = _data[0]
     src = page.file.src_uri
     edition = config.extra["edition"]
-    downloads = sorted(export.downloads(data)) if src == paths.DATA else []
+    downloads = sorted(_downloads) if src == paths.DATA else []
     context["edition_jsonld"] = [
         jsonld.script_text(obj) for obj in jsonld.for_page(data, lang, src, config.site_url or "", downloads)
     ]
@@ -135,8 +139,6 @@ def on_post_build(config: MkDocsConfig) -> None:
         alt_config = load_config(str(ROOT / alt["config"]), site_dir=str(site / alt["dir"]))
         alt_config.plugins.on_startup(command="build", dirty=False)
         try:
-            from mkdocs.commands.build import build
-
             build(alt_config)
         finally:
             alt_config.plugins.on_shutdown()
