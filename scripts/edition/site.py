@@ -109,22 +109,21 @@ def render_parallel(ctx: Context) -> str:
     """Arabic and English paragraph by paragraph; each pair links to its anchors in both editions."""
     lang = ctx.lang
     article = ctx.article
-    other = "en" if lang == "ar" else "ar"
+
+    def pid_link(pid: str, edition: Lang) -> str:
+        """This edition's paragraph as a checked Markdown link; the other edition's as a plain URL."""
+        target = f"{paths.ARTICLE}#{pid}"
+        if edition == lang:
+            return f"[{pid}]({ctx.link(target)})"
+        return f'<a href="{ctx.other(target, edition)}" hreflang="{edition}">{pid}</a>'
+
     rows = []
     for pid, para in article.paragraphs.items():
-        ar_href = ctx.other(f"{paths.ARTICLE}#{pid}", "ar")
-        en_href = ctx.other(f"{paths.ARTICLE}#{pid}", "en")
-        if lang == "ar":
-            ar_href = ctx.link(f"{paths.ARTICLE}#{pid}")
-        else:
-            en_href = ctx.link(f"{paths.ARTICLE}#{pid}")
         ar_text = md_escape(para.text)
         en_text = md_escape(article.translation.paragraphs[pid])
-        strong = para.kind in ("heading", "box-heading")
-        if strong:
+        if para.kind in ("heading", "box-heading"):
             ar_text, en_text = f"**{ar_text}**", f"**{en_text}**"
-        ar_link = f"[{pid}]({ar_href})" if lang == "ar" else f'<a href="{ar_href}" hreflang="ar">{pid}</a>'
-        en_link = f"[{pid}]({en_href})" if lang == "en" else f'<a href="{en_href}" hreflang="en">{pid}</a>'
+        ar_link, en_link = pid_link(pid, "ar"), pid_link(pid, "en")
         rows.append(
             f'<div id="{pid}-ar" lang="ar" dir="rtl" data-para="{pid}" markdown="span">'
             f'<span class="edition-pid">{ar_link}</span> {ar_text}</div>\n'
@@ -136,7 +135,6 @@ def render_parallel(ctx: Context) -> str:
         if lang == "ar"
         else "The Arabic text as received, beside this edition's English translation, paragraph by paragraph."
     )
-    del other
     return (
         f'---\ntitle: "{t("parallel", lang)}"\n---\n\n# {t("parallel", lang)}\n\n{intro}\n\n'
         f'<div class="edition-parallel" markdown="block">\n' + "\n".join(rows) + "\n</div>\n"
