@@ -65,7 +65,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _downloads.clear()
     _downloads.update(export.downloads(data))
     _search_names.clear()
-    _search_names.update(edition_search.page_names(data, lang))
+    _search_names.update(edition_search.page_names(data))
     config.nav = fill_nav(config.nav or [], data, lang)
     return config
 

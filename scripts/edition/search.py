@@ -16,7 +16,6 @@ from pathlib import Path
 
 from . import paths
 from .load import Dataset
-from .model import Lang
 from .normalise import keys, tokens
 
 JS = Path(__file__).parent / "js"
@@ -26,7 +25,7 @@ _MATERIAL_WORKER = re.compile(r"workers/search\.[0-9a-f]+\.min\.js")
 OTHER_EDITION_BOOST = 0.5
 
 
-def page_names(data: Dataset, lang: Lang) -> dict[str, dict[str, str]]:
+def page_names(data: Dataset) -> dict[str, dict[str, str]]:
     """{entity page source path: extra search fields} for every entity page.
 
     names: each distinct word of every name and variant, once (lunr scores by term frequency, so
@@ -65,47 +64,34 @@ def install_worker(site: Path) -> None:
     (target / "normalise.js").write_text((JS / "normalise.js").read_text(encoding="utf-8"), encoding="utf-8")
 
 
-def _read(path: Path) -> dict:
-    return json.loads(path.read_text(encoding="utf-8"))
+def _index_path(site: Path, prefix: str) -> Path:
+    return site / prefix / "search" / "search_index.json"
 
 
 def merge_indexes(site: Path, others: list[str]) -> None:
-    """Give the root edition's index and each other edition's index every page of all editions.
+    """Give every edition's index the pages of all editions.
 
-    Locations are relative to the edition's root, so pages of another edition are re-rooted
+    Locations are relative to the edition's root, so another edition's pages are re-rooted
     (`en/…` seen from the root, `../…` seen from `en/`) and boosted down so that, for the same
     match, a reader stays in the edition they are reading.
     """
-    root_path = site / "search" / "search_index.json"
-    root = _read(root_path)
-    root_docs = [d for d in root["docs"] if not d.get("edition_other")]
-    editions = {prefix: _read(site / prefix / "search" / "search_index.json") for prefix in others}
-    own = {prefix: [d for d in idx["docs"] if not d.get("edition_other")] for prefix, idx in editions.items()}
-
-    def foreign(docs: list[dict], prefix: str) -> list[dict]:
-        return [
-            {**d, "location": prefix + d["location"], "boost": OTHER_EDITION_BOOST, "edition_other": True} for d in docs
+    prefixes = ["", *(f"{o}/" for o in others)]
+    indexes = {p: json.loads(_index_path(site, p).read_text(encoding="utf-8")) for p in prefixes}
+    own = {p: idx["docs"] for p, idx in indexes.items()}
+    for prefix, idx in indexes.items():
+        up = "../" * prefix.count("/")
+        idx["docs"] = own[prefix] + [
+            {**doc, "location": up + other + doc["location"], "boost": OTHER_EDITION_BOOST}
+            for other, docs in own.items()
+            if other != prefix
+            for doc in docs
         ]
-
-    merged_root = root_docs[:]
-    for prefix, docs in own.items():
-        merged_root += foreign(docs, f"{prefix}/")
-    root["docs"] = merged_root
-    root_path.write_text(json.dumps(root, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    for prefix, idx in editions.items():
-        up = "../" * prefix.count("/") + "../"
-        docs = own[prefix] + foreign(root_docs, up)
-        for other, other_docs in own.items():
-            if other != prefix:
-                docs += foreign(other_docs, up + f"{other}/")
-        idx["docs"] = docs
-        path = site / prefix / "search" / "search_index.json"
-        path.write_text(json.dumps(idx, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        _index_path(site, prefix).write_text(json.dumps(idx, ensure_ascii=False, separators=(",", ":")), "utf-8")
 
 
 def inline_indexes(site: Path, others: list[str]) -> None:
     """Offline bundle: Material reads the index from search_index.js (no fetch over file://).
     Its offline plugin wrote that file before the indexes were merged, so write it again."""
-    for folder in [site, *(site / o for o in others)]:
-        data = (folder / "search" / "search_index.json").read_text(encoding="utf-8")
-        (folder / "search" / "search_index.js").write_text(f"var __index = {data}", encoding="utf-8")
+    for prefix in ["", *others]:
+        path = _index_path(site, prefix)
+        path.with_suffix(".js").write_text(f"var __index = {path.read_text(encoding='utf-8')}", encoding="utf-8")
