@@ -86,6 +86,17 @@ LABELS: dict[str, dict[Lang, str]] = {
         "en": "This edition's English translation of the Arabic text",
     },
     "other_edition": {"ar": "English", "en": "العربية"},
+    # Editorial notes: the marker, the kinds of departure, how each note was checked.
+    "note": {"ar": "ملاحظة", "en": "Note"},
+    "note.omission": {"ar": "حذف", "en": "Omission"},
+    "note.addition": {"ar": "إضافة", "en": "Addition"},
+    "note.mistranslation": {"ar": "ترجمة خاطئة", "en": "Mistranslation"},
+    "note.factual_error": {"ar": "خطأ في الوقائع", "en": "Factual error"},
+    "note.attribution": {"ar": "إسناد", "en": "Attribution"},
+    "note.structure": {"ar": "بنية", "en": "Structure"},
+    "note.spelling": {"ar": "كتابة الأسماء", "en": "Spelling of names"},
+    "note.verified_against_copy": {"ar": "موثّق بنسخة محفوظة من الأصل", "en": "Verified against a stored copy"},
+    "note.secondary": {"ar": "من مصادر ثانوية فقط", "en": "From secondary reports only"},
 }
 
 # Relation verbs, read "subject — verb — target".

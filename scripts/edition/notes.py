@@ -12,23 +12,9 @@ from collections import Counter
 from . import paths
 from .article import md_escape
 from .context import Context
+from .labels import t
 from .load import Dataset
 from .model import Lang, Note
-
-TYPES: dict[str, dict[Lang, str]] = {
-    "omission": {"ar": "حذف", "en": "Omission"},
-    "addition": {"ar": "إضافة", "en": "Addition"},
-    "mistranslation": {"ar": "ترجمة خاطئة", "en": "Mistranslation"},
-    "factual_error": {"ar": "خطأ في الوقائع", "en": "Factual error"},
-    "attribution": {"ar": "إسناد", "en": "Attribution"},
-    "structure": {"ar": "بنية", "en": "Structure"},
-    "spelling": {"ar": "كتابة الأسماء", "en": "Spelling of names"},
-}
-CERTAINTY: dict[str, dict[Lang, str]] = {
-    "verified_against_copy": {"ar": "موثّق بنسخة محفوظة من الأصل", "en": "Verified against a stored copy"},
-    "secondary": {"ar": "من مصادر ثانوية فقط", "en": "From secondary reports only"},
-}
-MARKER = {"ar": "ملاحظة", "en": "Note"}
 
 
 def numbered(data: Dataset) -> list[tuple[int, Note]]:
@@ -50,9 +36,9 @@ def marker(notes: list[tuple[int, Note]], lang: Lang, page: str, directory_urls:
     links = []
     for number, note in notes:
         href = paths.raw_link(f"{paths.NOTES}#{note.id}", page, directory_urls)
-        title = html.escape(f"{MARKER[lang]} {number}: {note.title(lang)}", quote=True)
+        title = html.escape(f"{t('note', lang)} {number}: {note.title(lang)}", quote=True)
         links.append(f'<a href="{href}" title="{title}" aria-label="{title}">{number}</a>')
-    return f' <sup class="edition-note-marker">{MARKER[lang]} {" ".join(links)}</sup>'
+    return f' <sup class="edition-note-marker">{t("note", lang)} {" ".join(links)}</sup>'
 
 
 def render_notes(ctx: Context) -> str:
@@ -76,7 +62,7 @@ def render_notes(ctx: Context) -> str:
             "how it was checked: the stored copies of the original hold only its first part."
         )
     counts = Counter(n.type for n in notes)
-    summary = " · ".join(f"{TYPES[k][lang]}: {v}" for k, v in sorted(counts.items()))
+    summary = " · ".join(f"{t('note.' + k, lang)}: {v}" for k, v in sorted(counts.items()))
     out = [f'---\ntitle: "{title}"\n---\n', f"# {title}\n", intro, "", f"**{len(notes)}** — {summary}\n"]
     for number, note in numbered(data):
         out.append(_note(ctx, number, note, lang))
@@ -90,14 +76,15 @@ def _note(ctx: Context, number: int, note: Note, lang: Lang) -> str:
         f'<a href="{data.sources[s].url}" rel="external noopener">{md_escape(data.sources[s].publisher)}</a>'
         for s in note.sources
     )
+    kind, checked = t("note." + note.type, lang), t("note." + note.certainty, lang)
     original_label = "ما يقوله الأصل (بتصرف)" if lang == "ar" else "What the original says (paraphrased)"
     comment_label = "تعليق المحررين" if lang == "ar" else "Editors' comment"
     source_label = "المصادر" if lang == "ar" else "Sources"
     return (
         f'<article class="edition-note" id="{note.id}" markdown="block">\n\n'
         f"## {number}. {md_escape(note.title(lang))} {{#{note.id}-title}}\n\n"
-        f'<p class="edition-note-meta" markdown="span"><span class="edition-badge">{TYPES[note.type][lang]}</span> '
-        f"{CERTAINTY[note.certainty][lang]} · [{note.para}]({para_link})</p>\n\n"
+        f'<p class="edition-note-meta" markdown="span"><span class="edition-badge">{kind}</span> '
+        f"{checked} · [{note.para}]({para_link})</p>\n\n"
         f'<blockquote class="edition-evidence" markdown="span">'
         f'<span lang="ar" dir="rtl">«{md_escape(note.quote)}»</span> — [{note.para}]({para_link})</blockquote>\n\n'
         f"**{original_label}:** {md_escape(note.original(lang))}\n\n"
