@@ -6,10 +6,36 @@ Every problem names the file, the item and the field, and all problems are repor
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from .load import Article, DataError, Dataset, problem, relative
 from .model import LANGS, ContextEvent, Event, Evidence
+
+
+# Anchors the generated pages already use. An item id equal to one (or shaped like one) would
+# give two elements the same id: the link, the table of contents or the cite box would jump to
+# the wrong place. Register pages are <type>/<id>/, so an entity may not be called "index".
+RESERVED_ANCHORS = frozenset(
+    {"table", "list", "key-points", "how-to-read", "register", "more", "cite-this-page", "graph-title"}
+)
+RESERVED_PATTERNS = (
+    (re.compile(r"^p[0-9]+(-|$)"), "paragraph anchors (p1, p1-…)"),
+    (re.compile(r"^day-"), "the timeline's day headings"),
+    (re.compile(r"^cite-"), "the cite box"),
+    (re.compile(r"-title$"), "the headings of events, claims and notes (<id>-title)"),
+)
+RESERVED_ENTITY_IDS = frozenset({"index"})
+
+
+def reserved(item_id: str) -> str | None:
+    """Why an event, claim or note id would collide with an anchor of its page, or None."""
+    if item_id in RESERVED_ANCHORS:
+        return f"id '{item_id}' is reserved: a generated page already has an anchor of that name"
+    for pattern, what in RESERVED_PATTERNS:
+        if pattern.search(item_id):
+            return f"id '{item_id}' is reserved: ids of this shape belong to {what}"
+    return None
 
 
 def find_span(text: str, surface: str, occurrence: int) -> tuple[int, int] | None:
@@ -60,6 +86,8 @@ class Checker:
         single = data.article if len(data.articles) == 1 else None
         for entity in data.entities.values():
             file = data.entity_files[entity.id]
+            if entity.id in RESERVED_ENTITY_IDS:
+                self.add(file, entity.id, "id", f"id '{entity.id}' is reserved: it is the register's own page")
             self.evidence(file, entity.id, "evidence", entity.evidence, single)
             for index, rel in enumerate(entity.relations):
                 self.entity_ref(file, entity.id, f"relations[{index}].target", rel.target)
@@ -83,6 +111,8 @@ class Checker:
         events = {ev.id for a in data.articles.values() for ev in a.events}
         seen: set[str] = set()
         for ev in data.context:
+            if why := reserved(ev.id):
+                self.add(file, ev.id, "id", why)
             if ev.id in seen or ev.id in events:
                 self.add(file, ev.id, "id", "duplicate id (context and article events share one id space)")
             seen.add(ev.id)
@@ -174,6 +204,8 @@ class Checker:
         for ev in article.events:
             if ev.id in seen:
                 self.add(efile, ev.id, "id", "duplicate id")
+            if why := reserved(ev.id):
+                self.add(efile, ev.id, "id", why)
             seen.add(ev.id)
             self.quote(efile, ev.id, "when.quote", article, ev.when.para, ev.when.quote)
             self.evidence(efile, ev.id, "evidence", ev.evidence, article)
@@ -185,6 +217,8 @@ class Checker:
         for claim in article.claims:
             if claim.id in seen:
                 self.add(cfile, claim.id, "id", "duplicate id")
+            if why := reserved(claim.id):
+                self.add(cfile, claim.id, "id", why)
             seen.add(claim.id)
             self.entity_ref(cfile, claim.id, "speaker", claim.speaker)
             self.quote(cfile, claim.id, "attribution.quote", article, claim.attribution.para, claim.attribution.quote)
@@ -197,6 +231,8 @@ class Checker:
         for note in article.notes:
             if note.id in seen:
                 self.add(nfile, note.id, "id", "duplicate id")
+            if why := reserved(note.id):
+                self.add(nfile, note.id, "id", why)
             seen.add(note.id)
             self.quote(nfile, note.id, "quote", article, note.para, note.quote)
             self.sources(nfile, note.id, note.sources)

@@ -6,6 +6,7 @@ folder per article under data/articles/<id>/ holding the verbatim text and what 
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,7 +58,16 @@ def problem(file: Path | str, item: str | None, fld: str | None, message: str) -
 
 
 class _UniqueKeyLoader(yaml.SafeLoader):
-    """PyYAML keeps the last of two equal keys; we refuse them instead."""
+    """PyYAML keeps the last of two equal keys; we refuse them instead.
+
+    Dates stay strings here (no implicit timestamps): the models parse them, so an impossible date
+    such as 2019-02-30 is reported against its field instead of crashing the YAML reader.
+    """
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: set[Any] = set()
@@ -69,14 +79,28 @@ class _UniqueKeyLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
-def read_yaml(path: Path) -> Any:
+def read_text(path: Path) -> str:
+    """A data file's text; a missing file or one that is not UTF-8 is a DataError, not a traceback."""
     try:
-        with path.open(encoding="utf-8") as fh:
-            return yaml.load(fh, Loader=_UniqueKeyLoader)
+        raw = path.read_bytes()
     except FileNotFoundError:
         raise DataError([problem(path, None, None, "file is missing")]) from None
+    except OSError as exc:
+        raise DataError([problem(path, None, None, f"cannot be read: {exc.strerror}")]) from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        message = f"not UTF-8 text: byte 0x{raw[exc.start]:02x} on line {line} (save the file as UTF-8)"
+        raise DataError([problem(path, None, None, message)]) from None
+
+
+def read_yaml(path: Path) -> Any:
+    text = read_text(path)
+    try:
+        return yaml.load(text, Loader=_UniqueKeyLoader)
     except yaml.YAMLError as exc:
-        raise DataError([problem(path, None, None, f"invalid YAML: {exc}")]) from None
+        raise DataError([problem(path, None, None, f"invalid YAML: {' '.join(str(exc).split())}")]) from None
 
 
 def _field_path(loc: tuple[int | str, ...]) -> str:
@@ -175,20 +199,43 @@ def split_paragraphs(text: str, structure: Mapping[str, str]) -> dict[str, Parag
     return paras
 
 
+def verbatim_problem(path: Path, text: str, expected: str) -> str | None:
+    """Why the text is not the text as received (its SHA-256 is in record.yaml), or None."""
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    if digest == expected:
+        return None
+    why = "it starts with a byte-order mark; " if text.startswith("\ufeff") else ""
+    why += "it has Windows line endings; " if "\r" in text else ""
+    return problem(
+        path,
+        None,
+        None,
+        f"is not the text as received: {why}its SHA-256 is {digest}, record.yaml field 'text_sha256' says "
+        f"{expected}. Restore the text; never edit it to fix a quote.",
+    )
+
+
 def load_article(folder: Path, problems: list[str]) -> Article | None:
     record = parse_one(folder / "record.yaml", read_yaml(folder / "record.yaml"), Record, problems)
     text_path = folder / "text.ar.txt"
-    source_text = text_path.read_text(encoding="utf-8")
+    source_text = read_text(text_path)
+    if record is not None and (why := verbatim_problem(text_path, source_text, record.text_sha256)):
+        problems.append(why)
     translation = parse_one(folder / "text.en.yaml", read_yaml(folder / "text.en.yaml"), Translation, problems)
-    raw_mentions = read_yaml(folder / "mentions.yaml") or {}
+    raw_mentions = read_yaml(folder / "mentions.yaml")
     mentions: dict[str, list[Mention]] = {}
     mpath = folder / "mentions.yaml"
+    if raw_mentions is None:
+        raw_mentions = {}
     if not isinstance(raw_mentions, dict):
         problems.append(problem(mpath, None, None, "expected a mapping of paragraph id to mentions"))
         raw_mentions = {}
     for pid, items in raw_mentions.items():
         parsed: list[Mention] = []
-        for index, entry in enumerate(items or []):
+        if not isinstance(items, list):
+            problems.append(problem(mpath, str(pid), str(pid), "expected a list of mentions"))
+            continue
+        for index, entry in enumerate(items):
             try:
                 parsed.append(Mention.model_validate(entry))
             except ValidationError as exc:
@@ -204,6 +251,16 @@ def load_article(folder: Path, problems: list[str]) -> Article | None:
         return None
     if record.id != folder.name:
         problems.append(problem(folder / "record.yaml", record.id, "id", f"must equal folder name '{folder.name}'"))
+    if not any(mentions.values()) and not record.unlinked:
+        problems.append(
+            problem(
+                mpath,
+                None,
+                None,
+                "no mentions: the article would be published without a single entity link. Restore the "
+                "mentions, or set 'unlinked: true' in record.yaml if that is intended",
+            )
+        )
     return Article(
         dir=folder,
         record=record,

@@ -8,15 +8,53 @@ whole dataset at once.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+import unicodedata
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 PARA_PATTERN = r"^p[1-9][0-9]*$"
 
 Lang = Literal["ar", "en"]
 LANGS: tuple[Lang, ...] = ("ar", "en")
+
+# ---- Text fields -------------------------------------------------------------------------------
+# Every string of the data is one line of plain text: the pages escape it for where it lands
+# (escape.py), so ordinary characters such as " | < * are welcome. Refused, because no escaping
+# can make them right: line breaks and other control characters (a heading or a table row would
+# split), the bidirectional embedding, override and isolate controls (U+202A–U+202E,
+# U+2066–U+2069: one stray override mirrors everything after it on the page), blank values, white
+# space at either end, and values past a length limit (README: "Data is text").
+LINE_MAX = 300  # names, titles, labels, roles, quotes
+PROSE_MAX = 3000  # descriptions, summaries, comments, translated paragraphs
+BIDI_CONTROLS = frozenset(chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)))
+
+
+def _checked(value: str, limit: int) -> str:
+    if not value.strip():
+        raise ValueError("must not be blank")
+    if value != value.strip():
+        raise ValueError("must not begin or end with white space")
+    for index, ch in enumerate(value):
+        if ch in BIDI_CONTROLS or unicodedata.category(ch) in ("Cc", "Zl", "Zp"):
+            name = unicodedata.name(ch, "control character")
+            raise ValueError(f"contains U+{ord(ch):04X} ({name}) at character {index + 1}: not allowed in text")
+    if len(value) > limit:
+        raise ValueError(f"is {len(value)} characters long; the limit is {limit}")
+    return value
+
+
+def _line(value: str) -> str:
+    return _checked(value, LINE_MAX)
+
+
+def _prose(value: str) -> str:
+    return _checked(value, PROSE_MAX)
+
+
+Line = Annotated[str, AfterValidator(_line)]
+Prose = Annotated[str, AfterValidator(_prose)]
 
 
 class Strict(BaseModel):
@@ -26,20 +64,27 @@ class Strict(BaseModel):
 
 
 class Text(Strict):
-    """A string in both languages of the edition."""
+    """Prose in both languages of the edition (one paragraph each)."""
 
-    ar: str = Field(min_length=1, description="Arabic")
-    en: str = Field(min_length=1, description="English")
+    ar: Prose = Field(description="Arabic")
+    en: Prose = Field(description="English")
 
     def __call__(self, lang: Lang) -> str:
         return self.ar if lang == "ar" else self.en
 
 
+class Label(Text):
+    """A name, title or one-line label in both languages."""
+
+    ar: Line = Field(description="Arabic")
+    en: Line = Field(description="English")
+
+
 class Names(Strict):
     """Other spellings a reader may type, per script/language."""
 
-    ar: list[str] = Field(default_factory=list, description="Arabic-script variants")
-    en: list[str] = Field(default_factory=list, description="Latin-script variants")
+    ar: list[Line] = Field(default_factory=list, description="Arabic-script variants")
+    en: list[Line] = Field(default_factory=list, description="Latin-script variants")
 
 
 class Evidence(Strict):
@@ -51,7 +96,7 @@ class Evidence(Strict):
         description="Article id; defaults to the article whose folder holds the record",
     )
     para: str = Field(pattern=PARA_PATTERN, description="Paragraph id, e.g. p4")
-    quote: str = Field(min_length=2, description="Exact substring of that paragraph")
+    quote: Line = Field(min_length=2, description="Exact substring of that paragraph")
 
 
 class External(Strict):
@@ -93,9 +138,9 @@ class Entity(Strict):
 
     id: str = Field(pattern=ID_PATTERN, description="Stable id, used in URLs")
     kind: str = Field(pattern=ID_PATTERN, description="Sub-kind, e.g. named, group, country")
-    name: Text = Field(description="Name as the edition shows it (Arabic as the article writes it)")
+    name: Label = Field(description="Name as the edition shows it (Arabic as the article writes it)")
     aliases: Names = Field(default_factory=Names, description="Other spellings and names a reader may type")
-    role: Text = Field(description="One line for index tables")
+    role: Label = Field(description="One line for index tables")
     description: Text = Field(description="Short description from the article")
     evidence: list[Evidence] = Field(default_factory=list, description="Quotes that say who or what this is")
     relations: list[Relation] = Field(
@@ -110,9 +155,9 @@ class Entity(Strict):
 class When(Strict):
     """The time expression exactly as the article words it."""
 
-    quote: str = Field(min_length=2, description="The article's time expression, exactly")
+    quote: Line = Field(min_length=2, description="The article's time expression, exactly")
     para: str = Field(pattern=PARA_PATTERN, description="Paragraph holding the expression")
-    en: str = Field(min_length=2, description="English rendering of the expression")
+    en: Line = Field(min_length=2, description="English rendering of the expression")
 
 
 TimeOfDay = Literal["morning", "noon", "afternoon", "evening", "night"]
@@ -122,7 +167,7 @@ Certainty = Literal["stated", "inferred", "uncertain"]
 
 class Event(Strict):
     id: str = Field(pattern=ID_PATTERN, description="Stable id, used as the timeline anchor")
-    label: Text = Field(description="Short title")
+    label: Label = Field(description="Short title")
     summary: Text = Field(description="What happened, per the article")
     when: When = Field(description="The time expression as the article words it")
     date: dt.date = Field(description="Calendar date derived from the article's wording")
@@ -141,7 +186,7 @@ class ContextEvent(Strict):
     """An event from outside the article that a reader needs; always sourced (data/context.yaml)."""
 
     id: str = Field(pattern=ID_PATTERN, description="Stable id (shared id space with article events)")
-    label: Text = Field(description="Short title")
+    label: Label = Field(description="Short title")
     summary: Text = Field(description="What happened, paraphrased from the sources")
     date: dt.date = Field(description="Calendar date")
     date_end: dt.date | None = Field(default=None, description="Last day, for ranges")
@@ -171,8 +216,8 @@ class Note(Strict):
     id: str = Field(pattern=ID_PATTERN, description="Stable id, used as the notes page anchor")
     type: NoteType = Field(description="Kind of departure from the original")
     para: str = Field(pattern=PARA_PATTERN, description="Paragraph the note is about")
-    quote: str = Field(min_length=1, description="Exact Arabic words the note is about")
-    title: Text = Field(description="Short title")
+    quote: Line = Field(description="Exact Arabic words the note is about")
+    title: Label = Field(description="Short title")
     original: Text = Field(description="What the original says, paraphrased (never copied)")
     comment: Text = Field(description="The editors' explanation")
     certainty: Literal["verified_against_copy", "secondary"] = Field(description="How the note was checked")
@@ -183,7 +228,7 @@ class Note(Strict):
 
 
 class Attribution(Strict):
-    quote: str = Field(min_length=2, description="The attributing words, exactly")
+    quote: Line = Field(min_length=2, description="The attributing words, exactly")
     para: str = Field(pattern=PARA_PATTERN, description="Paragraph holding the attributing words")
 
 
@@ -200,24 +245,24 @@ class Claim(Strict):
 
 
 class Mention(Strict):
-    surface: str = Field(min_length=1, description="Exact characters to link")
+    surface: Line = Field(description="Exact characters to link")
     entity: str = Field(pattern=ID_PATTERN, description="Entity id the span links to")
     occurrence: int = Field(default=1, ge=1, description="Which occurrence in the paragraph")
-    en: str | None = Field(default=None, min_length=1, description="The same mention in the English translation")
+    en: Line | None = Field(default=None, description="The same mention in the English translation")
     en_occurrence: int = Field(default=1, ge=1, description="Which occurrence of `en` in the English paragraph")
 
 
 class DateBasis(Strict):
     id: str = Field(pattern=ID_PATTERN, description="Stable id")
-    label: Text = Field(description="Short name of the rule")
+    label: Label = Field(description="Short name of the rule")
     explanation: Text = Field(description="How dates are derived with this rule")
     source: str | None = Field(pattern=ID_PATTERN, description="Source id for the anchor date, if external")
 
 
 class Source(Strict):
     id: str = Field(pattern=ID_PATTERN, description="Stable id")
-    title: str = Field(description="Title of the page")
-    publisher: str = Field(description="Who published it")
+    title: Line = Field(description="Title of the page")
+    publisher: Line = Field(description="Who published it")
     url: HttpUrl = Field(description="Public address")
     date: dt.date | None = Field(description="Publication date, if known")
     language: Lang = Field(description="Language of the page")
@@ -234,7 +279,7 @@ class PublicationDate(Strict):
 class BasedOn(Strict):
     publisher: str = Field(pattern=ID_PATTERN, description="Entity id of the original's publisher")
     author: str = Field(pattern=ID_PATTERN, description="Entity id of the original's author")
-    title: str = Field(description="Title of the original")
+    title: Line = Field(description="Title of the original")
     date: dt.date = Field(description="Publication date of the original")
     date_status: Literal["known", "inferred"] = Field(description="known or inferred")
     relation: Text = Field(description="How the article relates to the original")
@@ -245,7 +290,7 @@ class Record(Strict):
     """The bibliographic record of one article."""
 
     id: str = Field(pattern=ID_PATTERN, description="Stable id of the article (its folder name)")
-    title: Text = Field(description="Headline")
+    title: Label = Field(description="Headline")
     outlet: str = Field(pattern=ID_PATTERN, description="Entity id of the publisher")
     language: Lang = Field(description="Language of the text")
     url: HttpUrl = Field(description="Address of the published article")
@@ -254,8 +299,16 @@ class Record(Strict):
     structure: dict[str, Literal["heading", "box-heading"]] = Field(
         description="Paragraph ids of headings (the rest are paragraphs or bullets)"
     )
+    text_sha256: str = Field(
+        pattern=r"^[0-9a-f]{64}$",
+        description="SHA-256 of text.ar.txt as received: every build and `make validate` stop if the text differs",
+    )
+    unlinked: bool = Field(
+        default=False,
+        description="True only when the text is published on purpose without entity links (empty mentions.yaml)",
+    )
 
 
 class Translation(Strict):
-    translator: str = Field(description="Who translated")
-    paragraphs: dict[str, str] = Field(description="English text per paragraph id")
+    translator: Line = Field(description="Who translated")
+    paragraphs: dict[str, Prose] = Field(description="English text per paragraph id")
