@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from .load import Article, DataError, Dataset, problem, relative
 from .model import LANGS, ContextEvent, Event, Evidence
 
-
 # Anchors the generated pages already use. An item id equal to one (or shaped like one) would
 # give two elements the same id: the link, the table of contents or the cite box would jump to
 # the wrong place. Register pages are <type>/<id>/, so an entity may not be called "index".
