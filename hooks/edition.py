@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 # The data folder; EDITION_DATA points elsewhere (the tests build from broken copies of it).
 DATA = Path(os.environ.get("EDITION_DATA", ROOT / "data"))
 
-from edition import cite, export, jsonld, paths  # noqa: E402
+from edition import cite, escape, export, jsonld, paths  # noqa: E402
 from edition import search as edition_search  # noqa: E402
 from edition.datapage import DOWNLOADS_DIR  # noqa: E402
 from edition.integrity import check  # noqa: E402
@@ -99,12 +99,12 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     edition = config.extra["edition"]
     downloads = sorted(_downloads) if src == paths.DATA else []
     context["edition_jsonld"] = [
-        jsonld.script_text(obj) for obj in jsonld.for_page(data, lang, src, config.site_url or "", downloads)
+        escape.json_script(obj) for obj in jsonld.for_page(data, lang, src, config.site_url or "", downloads)
     ]
     context["edition_citations"] = cite.citations(
         data,
         lang,
-        page_title=page.title or config.site_name,
+        page_title=escape.title_text(page.title or config.site_name),
         page_path="/" + paths.EDITION_PREFIX[lang] + paths.url_of(src),
         site_title=config.site_name,
         version=str(edition["version"]),
@@ -197,7 +197,10 @@ def fill_nav(nav: list[Any], data: Any, lang: Lang) -> list[Any]:
                 continue
             for etype in paths.TYPE_DIRS:
                 if value == paths.type_index(etype):
-                    children = [value] + [{e.name(lang): paths.entity_page(etype, e.id)} for e in data.of_type(etype)]
+                    # Material renders navigation titles as HTML: a name is escaped like any title.
+                    children = [value] + [
+                        {escape.title(e.name(lang)): paths.entity_page(etype, e.id)} for e in data.of_type(etype)
+                    ]
                     out.append({title: children})
                     break
             else:

@@ -6,34 +6,26 @@ translation with the same paragraph ids. Only markup is added: ids, permalinks, 
 
 from __future__ import annotations
 
-import html
-
+from .escape import html_attr, md_text
 from .integrity import find_span
 from .load import Article, Dataset, Paragraph
 from .model import Lang, Mention
-from .paths import ARTICLE, entity_page, rel
-
-# Characters Python-Markdown treats as syntax in inline text. Escaping them keeps the text verbatim.
-_MD_SPECIAL = set("\\`*_{}[]()#+!>")
+from .paths import ARTICLE, entity_page, raw_link
 
 
-def md_escape(text: str) -> str:
-    out = []
-    for ch in text:
-        if ch in _MD_SPECIAL:
-            out.append("\\" + ch)
-        elif ch == "<":
-            out.append("&lt;")
-        elif ch == "&":
-            out.append("&amp;")
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
-def linked_text(data: Dataset, text: str, mentions: list[Mention], page: str, pid: str, lang: Lang = "ar") -> str:
+def linked_text(
+    data: Dataset,
+    text: str,
+    mentions: list[Mention],
+    page: str,
+    pid: str,
+    lang: Lang = "ar",
+    directory_urls: bool = True,
+) -> str:
     """Markdown for text with each mention wrapped in a link to its entity page.
 
+    The links are written as HTML, so no data lands in Markdown link or attribute syntax: the
+    title is an escaped attribute and the linked words are escaped Markdown text.
     In English the mention's `en` span of the translation is linked (mentions without one are not).
     """
     spans = []
@@ -50,18 +42,18 @@ def linked_text(data: Dataset, text: str, mentions: list[Mention], page: str, pi
     cursor = 0
     counter: dict[str, int] = {}
     for start, end, m in spans:
-        out.append(md_escape(text[cursor:start]))
+        out.append(md_text(text[cursor:start]))
         etype = data.entity_types[m.entity]
         counter[m.entity] = counter.get(m.entity, 0) + 1
-        target = rel(entity_page(etype, m.entity), page)
+        href = raw_link(entity_page(etype, m.entity), page, directory_urls)
         name = data.entities[m.entity].name
-        title = html.escape(f"{name.ar} · {name.en}", quote=True)
         out.append(
-            f'[{md_escape(text[start:end])}]({target} "{title}")'
-            f"{{#{pid}-{m.entity}-{counter[m.entity]} .edition-mention data-entity={m.entity}}}"
+            f'<a class="edition-mention" data-entity="{m.entity}" href="{html_attr(href)}" '
+            f'id="{pid}-{m.entity}-{counter[m.entity]}" title="{html_attr(f"{name.ar} · {name.en}")}">'
+            f"{md_text(text[start:end])}</a>"
         )
         cursor = end
-    out.append(md_escape(text[cursor:]))
+    out.append(md_text(text[cursor:]))
     return "".join(out)
 
 
@@ -84,9 +76,10 @@ def render_body(data: Dataset, article: Article, lang: Lang, page: str = ARTICLE
     bullets_open = False
     for para in article.paragraphs.values():
         text = paragraph_text(article, para, lang)
-        body = linked_text(data, text, article.mentions.get(para.id, []), page, para.id, lang)
-        if para.id in notes:
-            body += marker(notes[para.id], lang, page, directory_urls)
+        body = linked_text(data, text, article.mentions.get(para.id, []), page, para.id, lang, directory_urls)
+        note_marker = marker(notes[para.id], lang, page, directory_urls) if para.id in notes else ""
+        if para.kind not in ("heading", "box-heading"):
+            body += note_marker
         if para.kind == "bullet":
             if not bullets_open:
                 parts.append('<ul class="edition-bullets" markdown="block">')
@@ -99,15 +92,18 @@ def render_body(data: Dataset, article: Article, lang: Lang, page: str = ARTICLE
         if bullets_open:
             parts.append("</ul>\n")
             bullets_open = False
-        # Headings: the table of contents shows the text alone, without links or note markers.
-        toc_label = html.escape(text, quote=True)
-        attrs = f'#{para.id} .edition-para data-para="{para.id}" data-toc-label="{toc_label}"'
+        # Headings hold only the text and its links (the table of contents shows the text); their
+        # note markers follow the heading, so no data is ever written into an attribute list.
+        attrs = f'#{para.id} .edition-para data-para="{para.id}"'
+        after = f'<p class="edition-heading-notes" markdown="span">{note_marker.strip()}</p>\n' if note_marker else ""
         if para.kind == "heading":
             parts.append(f"## {body} {{{attrs}}}\n")
+            parts.append(after)
         elif para.kind == "box-heading":
             in_box = True
             parts.append(f'<aside class="edition-box" aria-labelledby="{para.id}" markdown="block">\n')
             parts.append(f"### {body} {{{attrs}}}\n")
+            parts.append(after)
         else:
             parts.append(
                 f'<p id="{para.id}" class="edition-para" data-para="{para.id}" markdown="span">'

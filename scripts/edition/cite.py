@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from .escape import bibtex
 from .load import Dataset
 from .model import Lang
 
@@ -21,7 +22,7 @@ class Citation:
 
 
 def _bibtex(kind: str, key: str, fields: dict[str, str]) -> str:
-    body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items() if v)
+    body = ",\n".join(f"  {k} = {{{bibtex(v)}}}" for k, v in fields.items() if v)
     return f"@{kind}{{{key},\n{body}\n}}"
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import jinja2
 
-from . import paths
-from .article import md_escape
+from . import escape, paths
+from .escape import html_attr, md_text
 from .labels import t
 from .load import Article, Dataset
 from .model import Evidence, External, Lang
@@ -20,12 +20,25 @@ _ENV = jinja2.Environment(
     loader=jinja2.FileSystemLoader(TEMPLATES),
     undefined=jinja2.StrictUndefined,  # a missing value stops the build
     keep_trailing_newline=True,
-    autoescape=False,  # we write Markdown; HTML-escaping is explicit (| e)
+    # We write Markdown, so HTML autoescaping would be wrong; instead every {{ }} names its context
+    # with a filter (md, cell, e, attr, or markup for fragments the renderers built), and
+    # tests/test_escape.py refuses a template expression without one.
+    autoescape=False,
     # Markdown attribute lists use "{#id}", Jinja's default comment start: move comments aside.
     comment_start_string="<#--",
     comment_end_string="--#>",
 )
-_ENV.filters["md"] = md_escape
+_ENV.filters["md"] = lambda value: escape.md_text(str(value))
+_ENV.filters["cell"] = lambda value: escape.md_cell(str(value))
+_ENV.filters["attr"] = lambda value: escape.html_attr(str(value))
+_ENV.filters["markup"] = lambda fragment: fragment  # built by a renderer from escaped parts
+TEMPLATE_FILTERS = frozenset({"md", "cell", "e", "attr", "markup"})
+
+
+def page_head(title: str, heading: str | None = None) -> str:
+    """Front matter and H1 of a generated page (the H1 is the title unless given), each escaped
+    for its context: the title is HTML for Material, the heading Markdown."""
+    return escape.front_matter({"title": escape.title(title)}) + f"\n# {md_text(heading or title)}\n"
 
 
 @dataclass
@@ -63,7 +76,7 @@ class Context:
     def entity_link(self, entity_id: str) -> str:
         entity = self.data.entities[entity_id]
         etype = self.data.entity_types[entity_id]
-        return f"[{md_escape(entity.name(self.lang))}]({self.link(paths.entity_page(etype, entity_id))})"
+        return f"[{md_text(entity.name(self.lang))}]({self.link(paths.entity_page(etype, entity_id))})"
 
     def para_link(self, pid: str) -> str:
         return self.link(f"{paths.ARTICLE}#{pid}")
@@ -76,23 +89,27 @@ class Context:
             link += f' · <a href="{ar}" hreflang="ar">Arabic</a>'
         return (
             f'<blockquote class="edition-evidence" markdown="span">'
-            f'<span lang="ar" dir="rtl">«{md_escape(ev.quote)}»</span> — {link}</blockquote>\n'
+            f'<span lang="ar" dir="rtl">«{md_text(ev.quote)}»</span> — {link}</blockquote>\n'
         )
 
     def evidence_inline(self, ev: Evidence) -> str:
         return f'<span class="edition-inline-evidence">([{ev.para}]({self.para_link(ev.para)}))</span>'
 
+    def source_link(self, source_id: str) -> str:
+        """A link to a public source, named by its publisher (for Markdown span contexts)."""
+        source = self.data.sources[source_id]
+        return f'<a href="{html_attr(str(source.url))}" rel="external noopener">{md_text(source.publisher)}</a>'
+
     def external(self, x: External) -> str:
-        source = self.data.sources[x.source]
         badge = self.t("external.badge")
         return (
             f'<div class="edition-external" markdown="span"><span class="edition-badge">{badge}</span> '
-            f"{md_escape(x.statement(self.lang))} — {self.t('source')}: "
-            f'<a href="{source.url}" rel="external noopener">{md_escape(source.publisher)}</a></div>\n'
+            f"{md_text(x.statement(self.lang))} — {self.t('source')}: {self.source_link(x.source)}</div>\n"
         )
 
     def render(self, template: str, **values: object) -> str:
         return _ENV.get_template(template).render(
+            page_head=page_head,
             t=self.t,
             lang=self.lang,
             evidence=self.evidence,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .article import md_escape
-from .context import Context
+from .context import Context, page_head
+from .escape import md_cell, md_text
 from .export import SCHEMA_ID, csv_tables, json_schema
 from .load import Dataset
 from .model import Lang
@@ -32,10 +32,11 @@ def _table(name: str, schema: dict[str, Any], lang: Lang) -> str:
     head = ("الحقل", "النوع", "مطلوب", "الوصف") if lang == "ar" else ("Field", "Type", "Required", "Description")
     required = set(schema.get("required", []))
     rows = [
-        f"| `{field}` | {_type(prop)} | {'✓' if field in required else ''} | {md_escape(prop.get('description', ''))} |"
+        f"| `{field}` | {md_cell(_type(prop))} | {'✓' if field in required else ''} "
+        f"| {md_cell(prop.get('description', ''))} |"
         for field, prop in schema.get("properties", {}).items()
     ]
-    desc = md_escape(schema.get("description", "").strip().split("\n")[0])
+    desc = md_text(schema.get("description", "").strip().split("\n")[0])
     return (
         f"### {name} {{#schema-{name.lower()}}}\n\n{desc}\n\n"
         f"| {' | '.join(head)} |\n| --- | --- | --- | --- |\n" + "\n".join(rows) + "\n"
@@ -80,6 +81,6 @@ def render_data_page(ctx: Context) -> str:
     defs = schema.get("$defs", {})
     tables = [_table("Export", schema, lang)] + [_table(name, defs[name], lang) for name in sorted(defs)]
     return (
-        f'---\ntitle: "{title}"\n---\n\n# {title}\n\n{intro}\n\n{links}\n\n{csv_note}\n\n'
+        f"{page_head(title)}\n{intro}\n\n{links}\n\n{csv_note}\n\n"
         f"## {cite_title} {{#cite}}\n\n{cite}\n\n## {fields_title} {{#fields}}\n\n" + "\n".join(tables)
     )

@@ -64,14 +64,26 @@ def html_text(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+# In an attribute of inline HTML inside Markdown (a `markdown="span"` paragraph), Python-Markdown
+# still runs its link, emphasis and code patterns over the tag before it stores the tag as HTML:
+# `title="[x](javascript:…)"` would become a live link. Character references hide the syntax from
+# Markdown; the browser (or any HTML parser) turns them back into the characters.
+_ATTR = {ch: f"&#{ord(ch)};" for ch in "&<>\"'\\`*_{}[]()#+!|"}
+
+
 def html_attr(text: str) -> str:
-    """An HTML attribute value, for use between double quotes."""
-    return html.escape(text, quote=True)
+    """An HTML attribute value, for use between double quotes, also inside Markdown."""
+    return "".join(_ATTR.get(ch, ch) for ch in text)
 
 
 def title(text: str) -> str:
     """A page or navigation title: Material renders titles as HTML (nav, header, <title>)."""
     return html.escape(text, quote=False)
+
+
+def title_text(title_html: str) -> str:
+    """The text of a title as MkDocs hands it back (page.title is HTML, see title())."""
+    return html.unescape(title_html)
 
 
 def front_matter(meta: Mapping[str, Any]) -> str:

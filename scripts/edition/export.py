@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from . import paths
+from .escape import csv_cell
 from .load import Dataset
 from .model import (
     Claim,
@@ -145,7 +146,7 @@ def _csv(header: list[str], rows: list[list[Any]]) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
     for row in rows:
-        writer.writerow(["" if v is None else v for v in row])
+        writer.writerow([csv_cell(v) for v in row])
     return out.getvalue()
 
 

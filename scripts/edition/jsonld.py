@@ -8,7 +8,6 @@ authority links verified in the data.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from . import paths
@@ -171,8 +170,3 @@ def for_page(data: Dataset, lang: Lang, src: str, base: str, downloads: list[str
         if src == paths.entity_page(data.entity_types[entity.id], entity.id):
             return [{"@context": context, **entity_node(data, ids, entity, lang)}]
     return []
-
-
-def script_text(obj: dict[str, Any]) -> str:
-    """JSON safe inside <script>: no "</" can close the element."""
-    return json.dumps(obj, ensure_ascii=False).replace("</", "<\\/")

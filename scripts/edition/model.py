@@ -53,8 +53,14 @@ def _prose(value: str) -> str:
     return _checked(value, PROSE_MAX)
 
 
+class AnchoredToText:
+    """Marks a field whose value must be found in the text (quotes, mention surfaces): the
+    integrity check ties it to the article, so it is text the article already holds."""
+
+
 Line = Annotated[str, AfterValidator(_line)]
 Prose = Annotated[str, AfterValidator(_prose)]
+Quote = Annotated[str, AfterValidator(_line), AnchoredToText()]
 
 
 class Strict(BaseModel):
@@ -96,7 +102,7 @@ class Evidence(Strict):
         description="Article id; defaults to the article whose folder holds the record",
     )
     para: str = Field(pattern=PARA_PATTERN, description="Paragraph id, e.g. p4")
-    quote: Line = Field(min_length=2, description="Exact substring of that paragraph")
+    quote: Quote = Field(min_length=2, description="Exact substring of that paragraph")
 
 
 class External(Strict):
@@ -155,7 +161,7 @@ class Entity(Strict):
 class When(Strict):
     """The time expression exactly as the article words it."""
 
-    quote: Line = Field(min_length=2, description="The article's time expression, exactly")
+    quote: Quote = Field(min_length=2, description="The article's time expression, exactly")
     para: str = Field(pattern=PARA_PATTERN, description="Paragraph holding the expression")
     en: Line = Field(min_length=2, description="English rendering of the expression")
 
@@ -216,7 +222,7 @@ class Note(Strict):
     id: str = Field(pattern=ID_PATTERN, description="Stable id, used as the notes page anchor")
     type: NoteType = Field(description="Kind of departure from the original")
     para: str = Field(pattern=PARA_PATTERN, description="Paragraph the note is about")
-    quote: Line = Field(description="Exact Arabic words the note is about")
+    quote: Quote = Field(description="Exact Arabic words the note is about")
     title: Label = Field(description="Short title")
     original: Text = Field(description="What the original says, paraphrased (never copied)")
     comment: Text = Field(description="The editors' explanation")
@@ -228,7 +234,7 @@ class Note(Strict):
 
 
 class Attribution(Strict):
-    quote: Line = Field(min_length=2, description="The attributing words, exactly")
+    quote: Quote = Field(min_length=2, description="The attributing words, exactly")
     para: str = Field(pattern=PARA_PATTERN, description="Paragraph holding the attributing words")
 
 
@@ -245,10 +251,10 @@ class Claim(Strict):
 
 
 class Mention(Strict):
-    surface: Line = Field(description="Exact characters to link")
+    surface: Quote = Field(description="Exact characters to link")
     entity: str = Field(pattern=ID_PATTERN, description="Entity id the span links to")
     occurrence: int = Field(default=1, ge=1, description="Which occurrence in the paragraph")
-    en: Line | None = Field(default=None, description="The same mention in the English translation")
+    en: Quote | None = Field(default=None, description="The same mention in the English translation")
     en_occurrence: int = Field(default=1, ge=1, description="Which occurrence of `en` in the English paragraph")
 
 

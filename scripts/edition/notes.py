@@ -6,12 +6,11 @@ and says how sure we are. The article page shows a marker at every paragraph tha
 
 from __future__ import annotations
 
-import html
 from collections import Counter
 
 from . import paths
-from .article import md_escape
-from .context import Context
+from .context import Context, page_head
+from .escape import html_attr, md_text
 from .labels import t
 from .load import Dataset
 from .model import Lang, Note
@@ -36,7 +35,7 @@ def marker(notes: list[tuple[int, Note]], lang: Lang, page: str, directory_urls:
     links = []
     for number, note in notes:
         href = paths.raw_link(f"{paths.NOTES}#{note.id}", page, directory_urls)
-        title = html.escape(f"{t('note', lang)} {number}: {note.title(lang)}", quote=True)
+        title = html_attr(f"{t('note', lang)} {number}: {note.title(lang)}")
         links.append(f'<a href="{href}" title="{title}" aria-label="{title}">{number}</a>')
     return f' <sup class="edition-note-marker">{t("note", lang)} {" ".join(links)}</sup>'
 
@@ -63,32 +62,28 @@ def render_notes(ctx: Context) -> str:
         )
     counts = Counter(n.type for n in notes)
     summary = " · ".join(f"{t('note.' + k, lang)}: {v}" for k, v in sorted(counts.items()))
-    out = [f'---\ntitle: "{title}"\n---\n', f"# {title}\n", intro, "", f"**{len(notes)}** — {summary}\n"]
+    out = [page_head(title), intro, "", f"**{len(notes)}** — {summary}\n"]
     for number, note in numbered(data):
         out.append(_note(ctx, number, note, lang))
     return "\n".join(out)
 
 
 def _note(ctx: Context, number: int, note: Note, lang: Lang) -> str:
-    data: Dataset = ctx.data
     para_link = ctx.para_link(note.para)
-    sources = " · ".join(
-        f'<a href="{data.sources[s].url}" rel="external noopener">{md_escape(data.sources[s].publisher)}</a>'
-        for s in note.sources
-    )
+    sources = " · ".join(ctx.source_link(s) for s in note.sources)
     kind, checked = t("note." + note.type, lang), t("note." + note.certainty, lang)
     original_label = "ما يقوله الأصل (بتصرف)" if lang == "ar" else "What the original says (paraphrased)"
     comment_label = "تعليق المحررين" if lang == "ar" else "Editors' comment"
     source_label = "المصادر" if lang == "ar" else "Sources"
     return (
         f'<article class="edition-note" id="{note.id}" markdown="block">\n\n'
-        f"## {number}. {md_escape(note.title(lang))} {{#{note.id}-title}}\n\n"
+        f"## {number}\\. {md_text(note.title(lang))} {{#{note.id}-title}}\n\n"
         f'<p class="edition-note-meta" markdown="span"><span class="edition-badge">{kind}</span> '
         f"{checked} · [{note.para}]({para_link})</p>\n\n"
         f'<blockquote class="edition-evidence" markdown="span">'
-        f'<span lang="ar" dir="rtl">«{md_escape(note.quote)}»</span> — [{note.para}]({para_link})</blockquote>\n\n'
-        f"**{original_label}:** {md_escape(note.original(lang))}\n\n"
-        f"**{comment_label}:** {md_escape(note.comment(lang))}\n\n"
+        f'<span lang="ar" dir="rtl">«{md_text(note.quote)}»</span> — [{note.para}]({para_link})</blockquote>\n\n'
+        f"**{original_label}:** {md_text(note.original(lang))}\n\n"
+        f"**{comment_label}:** {md_text(note.comment(lang))}\n\n"
         f'<p class="edition-sources" markdown="span">{source_label}: {sources}</p>\n\n'
         f"</article>\n"
     )

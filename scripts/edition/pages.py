@@ -10,8 +10,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from . import paths
-from .article import md_escape, render_body
-from .context import Context
+from .article import render_body
+from .context import Context, page_head
+from .escape import html_attr, md_text
 from .labels import RELATIONS, t
 from .load import Dataset
 from .model import Claim, Entity, EntityType, Event, Lang
@@ -83,7 +84,7 @@ def render_entity(ctx: Context, entity: Entity) -> str:
     for rel in entity.relations:
         relations.append(
             {
-                "subject": md_escape(entity.name(ctx.lang)),
+                "subject": md_text(entity.name(ctx.lang)),
                 "verb": RELATIONS[rel.type][ctx.lang],
                 "object": ctx.entity_link(rel.target),
                 "evidence": rel.evidence,
@@ -97,7 +98,7 @@ def render_entity(ctx: Context, entity: Entity) -> str:
                     {
                         "subject": ctx.entity_link(other.id),
                         "verb": RELATIONS[rel.type][ctx.lang],
-                        "object": md_escape(entity.name(ctx.lang)),
+                        "object": md_text(entity.name(ctx.lang)),
                         "evidence": rel.evidence,
                     }
                 )
@@ -134,9 +135,9 @@ def render_type_index(ctx: Context, etype: EntityType) -> str:
     for entity in ctx.data.of_type(etype):
         rows.append(
             {
-                "name": md_escape(entity.name(ctx.lang)),
+                "name": entity.name(ctx.lang),
                 "href": ctx.link(paths.entity_page(etype, entity.id)),
-                "role": md_escape(entity.role(ctx.lang)),
+                "role": entity.role(ctx.lang),
                 "mentions": len(mentions_of(ctx.data, entity.id)),
             }
         )
@@ -159,24 +160,29 @@ def render_record(ctx: Context) -> str:
             value = f"{t('not_before', lang)} {format_date(d.not_before, lang)}"
         else:
             value = t("status.unknown", lang)
-        dates.append(f"{value} ({status}). {md_escape(d.note(lang))}")
+        dates.append(f"{value} ({status}). {md_text(d.note(lang))}")
     based = rec.based_on
-    copies = " · ".join(f'<a href="{u}" rel="external noopener">{i + 1}</a>' for i, u in enumerate(based.copies))
+    copies = " · ".join(
+        f'<a href="{html_attr(str(u))}" rel="external noopener">{i + 1}</a>' for i, u in enumerate(based.copies)
+    )
     rows = [
         (
             t("record.title", lang),
-            f'<span lang="ar" dir="rtl">{md_escape(rec.title.ar)}</span>'
-            + ("" if lang == "ar" else f" ({md_escape(rec.title.en)})"),
+            f'<span lang="ar" dir="rtl">{md_text(rec.title.ar)}</span>'
+            + ("" if lang == "ar" else f" ({md_text(rec.title.en)})"),
         ),
         (t("record.outlet", lang), ctx.entity_link(rec.outlet)),
-        (t("record.url", lang), f'<a href="{rec.url}" rel="external noopener">{rec.url}</a>'),
+        (
+            t("record.url", lang),
+            f'<a href="{html_attr(str(rec.url))}" rel="external noopener" dir="ltr">{md_text(str(rec.url))}</a>',
+        ),
         (t("record.date", lang), "; ".join(dates)),
         (t("record.language", lang), t(f"lang.{rec.language}", lang)),
         (
             t("record.based_on", lang),
-            f'{ctx.entity_link(based.author)}, <span lang="en" dir="ltr">“{md_escape(based.title)}”</span>, '
+            f'{ctx.entity_link(based.author)}, <span lang="en" dir="ltr">“{md_text(based.title)}”</span>, '
             f"{ctx.entity_link(based.publisher)}, {format_date(based.date, lang)} "
-            f"({t('status.' + based.date_status, lang)}). {md_escape(based.relation(lang))}.",
+            f"({t('status.' + based.date_status, lang)}). {md_text(based.relation(lang))}.",
         ),
         (t("record.copies", lang), copies),
     ]
@@ -199,7 +205,7 @@ def render_article(ctx: Context) -> str:
             f"Read the Arabic text</a>.</p>\n"
         )
     return (
-        f'---\ntitle: "{title}"\n---\n\n# {md_escape(title)}\n\n'
+        f"{page_head(title)}\n"
         f"{render_record(ctx)}\n{note}\n"
         f'<div class="edition-text" lang="{ctx.lang}" markdown="block">\n\n'
         f"{render_body(ctx.data, ctx.article, ctx.lang, ctx.page, ctx.directory_urls)}\n</div>\n"
@@ -211,14 +217,14 @@ def render_article(ctx: Context) -> str:
 
 def render_claims(ctx: Context) -> str:
     lang = ctx.lang
-    out = [f'---\ntitle: "{t("claims", lang)}"\n---\n\n# {t("claims", lang)}\n']
+    out = [page_head(t("claims", lang))]
     for c in ctx.article.claims:
         evidence = "".join(ctx.evidence(e) for e in c.evidence)
         out.append(
             f'<article class="edition-claim" id="{c.id}" markdown="block">\n\n'
-            f"## {ctx.entity_link(c.speaker)}: {md_escape(c.content(lang))} {{#{c.id}-title}}\n\n"
+            f"## {ctx.entity_link(c.speaker)}: {md_text(c.content(lang))} {{#{c.id}-title}}\n\n"
             f'<p markdown="span"><strong>{t("form", lang)}:</strong> {t("form." + c.form, lang)} — '
-            f'<span lang="ar" dir="rtl">«{md_escape(c.attribution.quote)}»</span> '
+            f'<span lang="ar" dir="rtl">«{md_text(c.attribution.quote)}»</span> '
             f"([{c.attribution.para}]({ctx.para_link(c.attribution.para)}))</p>\n\n"
             f"{evidence}\n</article>\n"
         )

@@ -7,11 +7,11 @@ links to its page. A list of the same connections follows for screen readers and
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
 from . import paths
-from .context import Context
+from .context import Context, page_head
+from .escape import html_attr, html_text, md_text
 from .labels import RELATIONS, t
 from .load import Dataset
 from .model import Lang
@@ -80,12 +80,12 @@ def render_svg(ctx: Context) -> str:
     parts = [
         f'<svg class="edition-graph" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
         f'aria-labelledby="graph-title" xmlns="http://www.w3.org/2000/svg" direction="{direction}">',
-        f'<title id="graph-title">{html.escape(title)}</title>',
+        f'<title id="graph-title">{html_text(title)}</title>',
     ]
     for col, header in enumerate(headers):
         x = 10 + (col if lang == "en" else 4 - col) * COLUMN_W + NODE_W / 2
         parts.append(
-            f'<text class="edition-graph-header" x="{x}" y="22" text-anchor="middle">{html.escape(header)}</text>'
+            f'<text class="edition-graph-header" x="{x}" y="22" text-anchor="middle">{html_text(header)}</text>'
         )
     for source, target, label in edges:
         a, b = by_id[source], by_id[target]
@@ -93,16 +93,16 @@ def render_svg(ctx: Context) -> str:
         tip = f"{a.label} — {label} — {b.label}" if label else f"{a.label} — {b.label}"
         parts.append(
             f'<line class="edition-graph-edge" x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}">'
-            f"<title>{html.escape(tip)}</title></line>"
+            f"<title>{html_text(tip)}</title></line>"
         )
     for n in nodes:
         x, y = n.x(lang), TOP + n.row * (NODE_H + ROW_GAP)
         label = n.label if len(n.label) <= 26 else n.label[:25] + "…"
         parts.append(
-            f'<a href="{ctx.url(n.href)}" class="edition-graph-node">'
+            f'<a href="{html_attr(ctx.url(n.href))}" class="edition-graph-node">'
             f'<rect x="{x}" y="{y}" width="{NODE_W}" height="{NODE_H}" rx="6"/>'
             f'<text x="{x + NODE_W / 2}" y="{y + NODE_H / 2}" text-anchor="middle" dominant-baseline="central">'
-            f"{html.escape(label)}</text><title>{html.escape(n.label)}</title></a>"
+            f"{html_text(label)}</text><title>{html_text(n.label)}</title></a>"
         )
     parts.append("</svg>")
     return "".join(parts)
@@ -124,13 +124,13 @@ def render_relations(ctx: Context) -> str:
     lines = []
     for source, target, label in edges:
         a, b = by_id[source], by_id[target]
-        a_link = f"[{a.label}]({ctx.link(a.href)})"
-        b_link = f"[{b.label}]({ctx.link(b.href)})"
+        a_link = f"[{md_text(a.label)}]({ctx.link(a.href)})"
+        b_link = f"[{md_text(b.label)}]({ctx.link(b.href)})"
         verb = label or ("يشمل" if lang == "ar" else "involves")
         lines.append(f"- {a_link} — {verb} — {b_link}")
     list_title = "الصلات نصًا" if lang == "ar" else "The connections in words"
     return (
-        f'---\ntitle: "{title}"\n---\n\n# {title}\n\n{intro}\n\n'
+        f"{page_head(title)}\n{intro}\n\n"
         f'<div class="edition-graph-wrap">{render_svg(ctx)}</div>\n\n'
         f"## {list_title} {{#list}}\n\n" + "\n".join(lines) + "\n"
     )

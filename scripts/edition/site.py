@@ -4,9 +4,9 @@ pages.py, plus the home page and the parallel reading page."""
 from __future__ import annotations
 
 from . import paths
-from .article import md_escape
-from .context import Context
+from .context import Context, page_head
 from .datapage import render_data_page
+from .escape import md_text
 from .labels import t
 from .load import Dataset
 from .model import Lang
@@ -56,7 +56,7 @@ def render_home(ctx: Context) -> str:
     key_points = []
     for ev in sorted(article.events, key=event_sort_key):
         key_points.append(
-            f"- **{event_when(ev, lang)}** — [{md_escape(ev.label(lang))}]({ctx.link(paths.TIMELINE + '#' + ev.id)})"
+            f"- **{event_when(ev, lang)}** — [{md_text(ev.label(lang))}]({ctx.link(paths.TIMELINE + '#' + ev.id)})"
         )
     registers = []
     for etype in paths.TYPE_DIRS:
@@ -67,11 +67,7 @@ def render_home(ctx: Context) -> str:
     other_link = ctx.other(paths.HOME, other)
     return "\n".join(
         [
-            "---",
-            f'title: "{t("home", lang)}"',
-            "---",
-            "",
-            f"# {md_escape(title)}",
+            page_head(t("home", lang), heading=title),
             "",
             HOME_INTRO[lang],
             "",
@@ -119,8 +115,8 @@ def render_parallel(ctx: Context) -> str:
 
     rows = []
     for pid, para in article.paragraphs.items():
-        ar_text = md_escape(para.text)
-        en_text = md_escape(article.translation.paragraphs[pid])
+        ar_text = md_text(para.text)
+        en_text = md_text(article.translation.paragraphs[pid])
         if para.kind in ("heading", "box-heading"):
             ar_text, en_text = f"**{ar_text}**", f"**{en_text}**"
         ar_link, en_link = pid_link(pid, "ar"), pid_link(pid, "en")
@@ -136,7 +132,7 @@ def render_parallel(ctx: Context) -> str:
         else "The Arabic text as received, beside this edition's English translation, paragraph by paragraph."
     )
     return (
-        f'---\ntitle: "{t("parallel", lang)}"\n---\n\n# {t("parallel", lang)}\n\n{intro}\n\n'
+        f"{page_head(t('parallel', lang))}\n{intro}\n\n"
         f'<div class="edition-parallel" markdown="block">\n' + "\n".join(rows) + "\n</div>\n"
     )
 

@@ -9,12 +9,11 @@ the event shows both versions.
 from __future__ import annotations
 
 import datetime as dt
-import html
 from dataclasses import dataclass, field
 
 from . import paths
-from .article import md_escape
-from .context import Context
+from .context import Context, page_head
+from .escape import md_cell, md_text
 from .labels import t
 from .load import Dataset
 from .model import ContextEvent, Event, Lang, Note, TimeOfDay
@@ -116,8 +115,7 @@ def render_timeline(ctx: Context) -> str:
     lang: Lang = ctx.lang
     all_items = items(data, lang)
     out = [
-        f'---\ntitle: "{t("timeline", lang)}"\n---\n',
-        f"# {t('timeline', lang)}\n",
+        page_head(t("timeline", lang)),
         _intro(lang),
         _disambiguation(ctx, lang),
         '<div class="edition-timeline" markdown="block">\n',
@@ -189,10 +187,10 @@ def _item(ctx: Context, item: Item, lang: Lang) -> str:
     if item.event is not None:
         ev = item.event
         basis = data.date_bases[ev.date_basis]
-        as_stated = f'{t("when.as_stated", lang)}: <span lang="ar" dir="rtl">«{md_escape(ev.when.quote)}»</span>' + (
-            "" if lang == "ar" else f" ({md_escape(ev.when.en)})"
+        as_stated = f'{t("when.as_stated", lang)}: <span lang="ar" dir="rtl">«{md_text(ev.when.quote)}»</span>' + (
+            "" if lang == "ar" else f" ({md_text(ev.when.en)})"
         )
-        facts.append((t("date.basis", lang), f"{md_escape(basis.label(lang))}: {md_escape(basis.explanation(lang))}"))
+        facts.append((t("date.basis", lang), f"{md_text(basis.label(lang))}: {md_text(basis.explanation(lang))}"))
         facts.append(
             (
                 f"{t('precision', lang)} · {t('certainty', lang)}",
@@ -203,7 +201,7 @@ def _item(ctx: Context, item: Item, lang: Lang) -> str:
             other = when_text(date, None, tod, "day", lang)
             label = "في الأصل الإنجليزي" if lang == "ar" else "In the English original"
             href = ctx.link(f"{paths.NOTES}#{note.id}")
-            facts.append((label, f"{other} ([{md_escape(note.title(lang))}]({href}))"))
+            facts.append((label, f"{other} ([{md_text(note.title(lang))}]({href}))"))
         body.append("".join(ctx.evidence(e) for e in ev.evidence))
         when_line = f'<p class="edition-when" markdown="span"><strong>{when}</strong> · {as_stated}</p>'
     else:
@@ -211,21 +209,19 @@ def _item(ctx: Context, item: Item, lang: Lang) -> str:
         assert cx is not None
         classes += " edition-external-event"
         badge = f'<span class="edition-badge">{t("external.badge", lang)}</span> '
-        sources = " · ".join(
-            f'<a href="{data.sources[s].url}" rel="external noopener">{md_escape(data.sources[s].publisher)}</a>'
-            for s in cx.sources
-        )
+        sources = " · ".join(ctx.source_link(s) for s in cx.sources)
         facts.append((t("source", lang), sources))
         if cx.relates_to:
-            related = ", ".join(f"[{md_escape(_event_label(data, r, lang))}](#{r})" for r in cx.relates_to)
+            related = ", ".join(f"[{md_text(_event_label(data, r, lang))}](#{r})" for r in cx.relates_to)
             facts.append(("يتصل بـ" if lang == "ar" else "Relates to", related))
         when_line = f'<p class="edition-when" markdown="span"><strong>{when}</strong></p>'
-    toc_label = html.escape(item.label, quote=True)  # the table of contents shows no badge
     dl = "\n".join(f'<dt>{k}</dt>\n<dd markdown="span">{v}</dd>' for k, v in facts)
+    # The badge stands before the heading, so the heading (and the table of contents) is the label alone.
     return (
         f'<article class="{classes}" id="{item.id}" markdown="block">\n\n'
-        f'### {badge}{md_escape(item.label)} {{#{item.id}-title data-toc-label="{toc_label}"}}\n\n'
-        f"{when_line}\n\n{md_escape(item.summary)}\n\n"
+        + (f'<p class="edition-event-badge">{badge.strip()}</p>\n\n' if badge else "")
+        + f"### {md_text(item.label)} {{#{item.id}-title}}\n\n"
+        f"{when_line}\n\n{md_text(item.summary)}\n\n"
         f'<dl class="edition-facts" markdown="block">\n{dl}\n</dl>\n\n' + "".join(body) + "\n</article>\n"
     )
 
@@ -247,7 +243,7 @@ def _table(ctx: Context, all_items: list[Item], lang: Lang) -> str:
             source = f"{t('in_text', lang)}: {paras}"
         else:
             source = t("external.badge", lang)
-        rows.append(f"| {when} | [{md_escape(item.label)}](#{item.id}) | {source} |")
+        rows.append(f"| {md_cell(when)} | [{md_cell(item.label)}](#{item.id}) | {source} |")
     title = "جدول مختصر" if lang == "ar" else "Compact table"
     return (
         f"## {title} {{#table}}\n\n| {head[0]} | {head[1]} | {head[2]} |\n| --- | --- | --- |\n"
