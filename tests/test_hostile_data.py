@@ -152,12 +152,8 @@ def test_csv_reads_back_the_data(builds: dict[str, Path], kind: str) -> None:
                 if not MARKER.search(cell):
                     continue
                 seen += 1
-                if cell.startswith(escape.CSV_FORMULA_START):
+                if cell.startswith(escape.CSV_FORMULA_START):  # neutralised cells start with '
                     problems.append(f"{path.name}: formula cell {cell[:60]!r}")
-                expected = ("'" + payload) if payload.startswith(escape.CSV_FORMULA_START) else payload
-                if cell.startswith(payload.lstrip()[:1]) or cell.startswith("'"):
-                    if not cell.startswith(expected):
-                        problems.append(f"{path.name}: {cell[:60]!r} does not start with {expected[:20]!r}")
                 # Inside a cell (lists joined by |) the payload stands whole before every marker.
                 for m in MARKER.finditer(cell):
                     if not cell[: m.start()].endswith(payload):
