@@ -24,8 +24,11 @@ install: $(VENV)/.site ## Install what the site needs (Python packages in .venv)
 serve: $(VENV)/.site ## Install, then serve both editions at http://127.0.0.1:8000 with live reload
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: $(VENV)/.site ## Build both editions into site/ (strict)
-	$(VENV)/bin/mkdocs build --strict
+SITE ?= site
+build: $(VENV)/.site ## Build both editions into site/ (strict); site/ is replaced only by a build that succeeds
+	rm -rf $(SITE).tmp
+	$(VENV)/bin/mkdocs build --strict --site-dir $(SITE).tmp || { rm -rf $(SITE).tmp; exit 1; }
+	rm -rf $(SITE) && mv $(SITE).tmp $(SITE)
 
 validate: $(VENV)/.site ## Check the data (schema and integrity) without building
 	$(PY) scripts/validate.py

@@ -8,6 +8,7 @@ in an iframe (the vendored iframe-worker shim) with the same normalisation as th
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 import zipfile
@@ -28,11 +29,15 @@ def build_bundle(out_zip: Path) -> Path:
         if result.returncode != 0:
             raise SystemExit(f"offline build failed:\n{result.stdout}\n{result.stderr}")
         out_zip.parent.mkdir(parents=True, exist_ok=True)
-        with zipfile.ZipFile(out_zip, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        # Written beside the bundle and renamed over it at the end: a failed run leaves the last
+        # good bundle in place, never a half-written one.
+        partial = out_zip.with_name(out_zip.name + ".partial")
+        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as zf:
             for path in sorted(site.rglob("*")):
                 # 404 pages use root-absolute URLs (for servers) and mean nothing over file://.
                 if path.is_file() and path.suffix != ".map" and path.name != "404.html":
                     zf.write(path, path.relative_to(site.parent).as_posix())
+        os.replace(partial, out_zip)
     return out_zip
 
 

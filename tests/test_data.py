@@ -6,6 +6,7 @@ which message must name the file, the item and the field.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -23,12 +24,25 @@ INVALID = sorted((ROOT / "tests/fixtures/invalid").glob("*.yaml"))
 
 
 def broken_copy(tmp_path: Path, case: dict[str, str]) -> Path:
+    """A copy of data/ with one change: find → replace (then the bytes of replace_hex, for
+    encodings), or prepend, or the whole content, or the file deleted."""
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
     target = data / case["file"]
+    if case.get("delete"):
+        target.unlink()
+        return data
+    if "content" in case:
+        target.write_text(case["content"], encoding="utf-8")
+        return data
     text = target.read_text(encoding="utf-8")
+    if "prepend" in case:
+        target.write_text(case["prepend"] + text, encoding="utf-8")
+        return data
     assert text.count(case["find"]) == 1, f"fixture's find text must occur once in {case['file']}"
-    target.write_text(text.replace(case["find"], case["replace"]), encoding="utf-8")
+    before, after = text.split(case["find"])
+    raw = bytes.fromhex(case.get("replace_hex", ""))
+    target.write_bytes(before.encode() + case["replace"].encode() + raw + after.encode())
     return data
 
 
@@ -68,3 +82,20 @@ def test_every_entity_has_a_page_and_is_reachable(data: Dataset) -> None:
     mentioned = {m.entity for ms in article.mentions.values() for m in ms}
     outside = {article.record.outlet}
     assert set(data.entities) == mentioned | outside
+
+
+def test_failed_build_keeps_the_last_good_site(tmp_path: Path) -> None:
+    """`make build` replaces the site folder only when the strict build succeeds."""
+    case = yaml.safe_load((ROOT / "tests/fixtures/invalid/quote-not-found.yaml").read_text(encoding="utf-8"))
+    root = broken_copy(tmp_path, case)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("last good build", encoding="utf-8")
+    env = {**os.environ, "EDITION_DATA": str(root), "PYTHON": sys.executable}
+    out = subprocess.run(
+        ["make", "--no-print-directory", "build", f"SITE={site}"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert out.returncode != 0
+    assert case["expect"] in out.stdout + out.stderr
+    assert (site / "index.html").read_text(encoding="utf-8") == "last good build"
+    assert not (tmp_path / "site.tmp").exists()

@@ -62,7 +62,11 @@ def render_data_page(ctx: Context) -> str:
         )
         fields_title, cite_title = "الحقول", "الاستشهاد بالبيانات"
         cite = "استشهد بهذه النسخة (انظر «استشهد بهذه الصفحة» أسفل كل صفحة) واذكر اسم الملف وتاريخ التنزيل."
-        csv_note = "في ملفات CSV تُفصل عناصر القوائم بـ «|»، والأدلة بصيغة «pN: الاقتباس»."
+        csv_note = (
+            "في ملفات CSV تُفصل عناصر القوائم بـ «|»، والأدلة بصيغة «pN: الاقتباس». "
+            "الخلية التي تبدأ بأحد المحارف ‎= + - @‎ أو بمسافة جدولة تُكتب مسبوقة بفاصلة عليا ‎'‎ "
+            "كي لا تقرأها برامج الجداول معادلة (توصية OWASP)؛ احذف الفاصلة لتستعيد القيمة."
+        )
     else:
         title, intro = (
             "Data",
@@ -77,7 +81,12 @@ def render_data_page(ctx: Context) -> str:
             "Cite this edition (see “Cite this page” at the foot of every page) and give the file name and the "
             "date you downloaded it."
         )
-        csv_note = "In the CSV files list items are separated by “|”, and evidence is written “pN: quote”."
+        csv_note = (
+            "In the CSV files list items are separated by “|”, and evidence is written “pN: quote”. "
+            "A cell that would begin with =, +, -, @, a tab or a carriage return is written with a leading "
+            "apostrophe (') so that spreadsheet programs do not run it as a formula (OWASP's advice on CSV "
+            "injection); remove that apostrophe to get the value."
+        )
     defs = schema.get("$defs", {})
     tables = [_table("Export", schema, lang)] + [_table(name, defs[name], lang) for name in sorted(defs)]
     return (

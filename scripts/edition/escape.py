@@ -65,10 +65,11 @@ def html_text(text: str) -> str:
 
 
 # In an attribute of inline HTML inside Markdown (a `markdown="span"` paragraph), Python-Markdown
-# still runs its link, emphasis and code patterns over the tag before it stores the tag as HTML:
-# `title="[x](javascript:…)"` would become a live link. Character references hide the syntax from
-# Markdown; the browser (or any HTML parser) turns them back into the characters.
-_ATTR = {ch: f"&#{ord(ch)};" for ch in "&<>\"'\\`*_{}[]()#+!|"}
+# runs its code, backslash, link and image patterns over the tag before it stores the tag as HTML
+# (emphasis comes after, so * and _ are safe), and a table row splits at every | first:
+# `title="[x](javascript:…)"` would become a live link. Character references hide that syntax
+# from Markdown; the browser (or any HTML parser) turns them back into the characters.
+_ATTR = {ch: f"&#{ord(ch)};" for ch in "&<>\"'\\`[]{}|"}
 
 
 def html_attr(text: str) -> str:
@@ -125,6 +126,7 @@ _BIBTEX = {
     "_": r"\_",
     "^": r"\textasciicircum{}",
     "~": r"\textasciitilde{}",
+    "\u00a0": "~",  # TeX's no-break space
 }
 
 
