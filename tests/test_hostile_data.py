@@ -143,7 +143,7 @@ def test_pages_keep_their_structure_and_show_the_data(builds: dict[str, Path], k
 
 
 @pytest.mark.parametrize("kind", list(PAYLOADS))
-def test_csv_reads_back_the_data(builds: dict[str, Path], kind: str) -> None:
+def test_downloads_read_back_the_data(builds: dict[str, Path], kind: str) -> None:
     payload = PAYLOADS[kind]
     problems, seen = [], 0
     for path in sorted((builds[kind] / "downloads").glob("*.csv")):
@@ -159,6 +159,9 @@ def test_csv_reads_back_the_data(builds: dict[str, Path], kind: str) -> None:
                     if not cell[: m.start()].endswith(payload):
                         problems.append(f"{path.name}: {cell[:80]!r}")
     assert seen > 50
+    for name in ("edition.json",):
+        exported = strings(json.loads((builds[kind] / "downloads" / name).read_text(encoding="utf-8")))
+        problems += [f"{name}: {b}" for s in exported for b in payload_before_markers(s, payload)]
     assert not problems, "\n".join(problems[:20])
 
 
