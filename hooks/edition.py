@@ -40,7 +40,7 @@ POLYFILL = "assets/javascripts/iframe-worker/shim.js"
 # What this build renders, made once in on_config: pages and downloads by path, search fields.
 _pages: dict[str, str] = {}
 _downloads: dict[str, str] = {}
-_search_names: dict[str, dict[str, str]] = {}
+_search_fields: dict[str, dict[str, str]] = {}
 _data: list[Any] = []  # the checked Dataset of this build
 
 
@@ -64,8 +64,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _pages.update(render_site(data, lang, directory_urls=not offline))
     _downloads.clear()
     _downloads.update(export.downloads(data))
-    _search_names.clear()
-    _search_names.update(edition_search.page_names(data))
+    _search_fields.clear()
+    _search_fields.update(edition_search.page_fields(data, lang))
     config.nav = fill_nav(config.nav or [], data, lang)
     return config
 
@@ -110,13 +110,14 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         version=str(edition["version"]),
         issued=str(edition["issued"]),
     )
-    fields = _search_names.get(page.file.src_uri)
-    if fields:
-        # The page's own entry (not its sections) gets the entity's names and keys.
+    if uses_wrapper(config):
+        # The page's index entries: snippets tidied; the page's own entry gets its search fields.
         plugin = config.plugins.get("search") or config.plugins.get("material/search")
-        for entry in plugin.search_index.entries:
-            if entry["location"] == page.url:
-                entry.update(fields)
+        entries = plugin.search_index.entries
+        for i, entry in enumerate(entries):
+            if entry["location"] == page.url or entry["location"].startswith(page.url + "#"):
+                own = _search_fields.get(src) if entry["location"] == page.url else None
+                entries[i] = edition_search.entry_fields(entry, own)
     return context
 
 
@@ -132,7 +133,7 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 @event_priority(-100)  # last: after the search plugin has written its index
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
-    if config.extra["edition"].get("search_wrapper", True):
+    if uses_wrapper(config):
         edition_search.install_worker(site)
     alternates = config.extra.get("edition", {}).get("alternates", [])
     for alt in alternates:
@@ -143,10 +144,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         finally:
             alt_config.plugins.on_shutdown()
         log.info("Built the '%s' edition into %s/", alt["lang"], alt["dir"])
-    if alternates:
-        # One index for both editions: a name typed on either edition finds pages in both.
+    if alternates and uses_wrapper(config):
+        # Each edition's index also holds the other's page names: either edition finds both.
         dirs = [a["dir"] for a in alternates]
-        edition_search.merge_indexes(site, dirs)
+        edition_search.merge_indexes(site, {"": edition_lang(config)} | {f"{a['dir']}/": a["lang"] for a in alternates})
         if is_offline(config):
             edition_search.inline_indexes(site, dirs)
 
@@ -169,9 +170,14 @@ def finish_html(output: str, config: MkDocsConfig) -> str:
     label = "بحث" if lang == "ar" else "Search"
     output = output.replace(dialog, dialog[:-1] + f' aria-label="{label}">', 1)
     # Route Material's search through our worker wrapper (normalises queries and index).
-    if config.extra["edition"].get("search_wrapper", True):
+    if uses_wrapper(config):
         output = edition_search.use_wrapper(output)
     return output
+
+
+def uses_wrapper(config: MkDocsConfig) -> bool:
+    """The edition's search (off only for the benchmark's Material-default baseline)."""
+    return bool(config.extra["edition"].get("search_wrapper", True))
 
 
 def is_offline(config: MkDocsConfig) -> bool:

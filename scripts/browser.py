@@ -119,7 +119,8 @@ def chromium() -> Iterator[object]:
 # Material re-renders on every reply, and waiting for result items alone can catch an older one.
 SEARCH_PROBE = """
 (() => {
-  window.__edition = { queries: 0, results: 0, last: null, ready: false }
+  // sent: when each query was posted, to time the worker from query message to result message.
+  window.__edition = { queries: 0, results: 0, last: null, ready: false, sent: [], worker_ms: null }
   const wrap = Base => class extends Base {
     constructor(...args) {
       super(...args)
@@ -128,12 +129,17 @@ SEARCH_PROBE = """
         if (message && message.type === 2) {
           window.__edition.queries += 1
           window.__edition.last = message.data
+          window.__edition.sent.push(performance.now())
         }
         return post(message, ...rest)
       }
       this.addEventListener("message", ev => {
         if (ev.data && ev.data.type === 1) window.__edition.ready = true
-        if (ev.data && ev.data.type === 3) window.__edition.results += 1
+        if (ev.data && ev.data.type === 3) {
+          const sent = window.__edition.sent.shift()
+          if (sent !== undefined) window.__edition.worker_ms = performance.now() - sent
+          window.__edition.results += 1
+        }
       })
     }
   }
@@ -152,7 +158,8 @@ SEARCH_PROBE = """
 class SearchHit:
     query: str
     pages: list[str]  # result pages, best first, as site-relative paths ("platforms/telegram/")
-    latency_ms: float
+    latency_ms: float  # last keystroke → results painted
+    worker_ms: float  # the worker's time: query message posted → result message received
 
 
 def page_path(href: str, base: str) -> str:
@@ -196,6 +203,7 @@ class SearchBox:
         # The reply is in; wait for Material to paint it.
         page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
         latency = (time.perf_counter() - start) * 1000
+        worker_ms = page.evaluate("window.__edition.worker_ms")
         hrefs = page.eval_on_selector_all(
             ".md-search-result__item > .md-search-result__link",
             "els => els.map(e => e.href)",
@@ -205,7 +213,7 @@ class SearchBox:
             path = page_path(href, site_base)
             if path not in pages:
                 pages.append(path)
-        return SearchHit(query=query, pages=pages, latency_ms=latency)
+        return SearchHit(query=query, pages=pages, latency_ms=latency, worker_ms=worker_ms)
 
     def close(self) -> None:
         self.page.close()

@@ -30,6 +30,15 @@ class Outcome:
     query: dict
     pages: list[str]
     latency_ms: float
+    worker_ms: float = 0.0
+    lang: str = "ar"
+
+    @property
+    def own_first(self) -> bool:
+        """Is the top result a page of the edition the query was typed in?"""
+        if not self.pages:
+            return False
+        return self.pages[0].startswith("en/") == (self.lang == "en")
 
     @property
     def rank(self) -> int | None:
@@ -52,11 +61,16 @@ class Scores:
     def mrr(self) -> float:
         return sum(1 / o.rank for o in self.outcomes if o.rank) / len(self.outcomes)
 
+    @property
+    def own_first(self) -> float:
+        """Share of queries whose top result is in the reader's own edition."""
+        return sum(1 for o in self.outcomes if o.own_first) / len(self.outcomes)
+
     def latency(self, q: float) -> float:
-        values = sorted(o.latency_ms for o in self.outcomes)
-        if len(values) == 1:
-            return values[0]
-        return statistics.quantiles(values, n=100, method="inclusive")[int(q * 100) - 1]
+        return _quantile([o.latency_ms for o in self.outcomes], q)
+
+    def worker(self, q: float) -> float:
+        return _quantile([o.worker_ms for o in self.outcomes], q)
 
     def by_class(self) -> dict[str, Scores]:
         out: dict[str, Scores] = {}
@@ -68,6 +82,13 @@ class Scores:
         return [o for o in self.outcomes if not o.rank or o.rank > k]
 
 
+def _quantile(values: list[float], q: float) -> float:
+    values = sorted(values)
+    if len(values) == 1:
+        return values[0]
+    return statistics.quantiles(values, n=100, method="inclusive")[int(q * 100) - 1]
+
+
 def run(browser: object, base_url: str, lang: str, queries: list[dict]) -> Scores:
     """Ask every query in one page of the given edition (the index is built once per load)."""
     box = SearchBox(browser, base_url + EDITION_PREFIXES[lang])
@@ -75,7 +96,7 @@ def run(browser: object, base_url: str, lang: str, queries: list[dict]) -> Score
     try:
         for query in queries:
             hit = box.search(query["q"], base_url)
-            scores.outcomes.append(Outcome(query, hit.pages, hit.latency_ms))
+            scores.outcomes.append(Outcome(query, hit.pages, hit.latency_ms, hit.worker_ms or 0.0, lang))
     finally:
         box.close()
     return scores

@@ -17,6 +17,16 @@ CASES = yaml.safe_load((ROOT / "tests/search/normalise_cases.yaml").read_text(en
 JS = ROOT / "scripts/edition/js/normalise.js"
 
 
+@pytest.mark.parametrize(("text", "expected"), CASES["light"], ids=[c[0] for c in CASES["light"]])
+def test_light_python(text: str, expected: str) -> None:
+    assert normalise.light(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES["words"], ids=[c[0] for c in CASES["words"]])
+def test_words_python(text: str, expected: list[list[object]]) -> None:
+    assert [list(w) for w in normalise.words(text)] == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), CASES["fold"], ids=[c[0] for c in CASES["fold"]])
 def test_fold_python(text: str, expected: str) -> None:
     assert normalise.fold(text) == expected
@@ -46,6 +56,9 @@ def js_results() -> dict[str, list[object]]:
       const N = require({json.dumps(str(JS))});
       const cases = JSON.parse(require("fs").readFileSync(0, "utf8"));
       process.stdout.write(JSON.stringify({{
+        light: cases.light.map(([text]) => N.light(text)),
+        words: cases.words.map(([text]) => N.words(text)),
+        stopwords: N.STOPWORDS,
         fold: cases.fold.map(([text]) => N.fold(text)),
         forms: cases.forms.map(([token]) => N.forms(token)),
         tokens: cases.tokens.map(([text]) => N.tokens(text)),
@@ -56,7 +69,7 @@ def js_results() -> dict[str, list[object]]:
     return json.loads(out.stdout)
 
 
-@pytest.mark.parametrize("kind", ["fold", "forms", "tokens", "keys"])
+@pytest.mark.parametrize("kind", ["light", "words", "fold", "forms", "tokens", "keys"])
 def test_javascript_matches_table(kind: str, js_results: dict[str, list[object]]) -> None:
     expected = [case[1] for case in CASES[kind]]
     mismatches = [
@@ -65,6 +78,10 @@ def test_javascript_matches_table(kind: str, js_results: dict[str, list[object]]
         if want != got
     ]
     assert not mismatches, mismatches
+
+
+def test_stopwords_are_one_list(js_results: dict[str, list[object]]) -> None:
+    assert js_results["stopwords"] == sorted(normalise.STOPWORDS)
 
 
 def test_separator_matches_mkdocs_config() -> None:

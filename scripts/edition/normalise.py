@@ -3,13 +3,19 @@
 Both implement one specification, checked against the same table of cases
 (tests/search/normalise_cases.yaml):
 
-1. fold():   Unicode NFKC, lower case, Latin accents removed, Arabic diacritics, tatweel and
-             direction marks removed, hamza/alef forms → ا, ؤ → و, ئ → ي, ء removed, ة → ه,
-             ى → ي, Persian/Urdu letters (ی ک ہ ۀ ە) → Arabic, Arabic-Indic and Persian digits → 0-9;
+1. light():  Unicode NFKC, lower case, Latin accents removed, Arabic diacritics, tatweel and
+             direction marks removed, Persian/Urdu letters (ی ک ہ ۀ ە) → Arabic, Arabic-Indic and
+             Persian digits → 0-9. Hamza, ة and ى are kept.
+   fold():   light(), then hamza/alef forms → ا, ؤ → و, ئ → ي, ء removed, ة → ه, ى → ي;
              ئو is read as ؤو first (مسئولية and مسؤولية are one word).
 2. tokens(): split folded text on the separator (white space and punctuation, Arabic included).
+   words():  the same tokens, each with a flag: is it a stop word? A stop word is a function word
+             (في، من، إلى، فإن…, the, of…) compared in its light() form, so with its hamza: «فإن» is
+             one, «فان» (Van) is not. Stop words are not indexed and a query does not ask for them.
 3. forms():  a token and the forms left after stripping proclitics (و ف ب ك ل ال لل وال بال …),
-             keeping at least three letters. Indexing stores every form; a query asks for every form.
+             keeping at least three letters; then, for every form of five letters or more that ends
+             in -يا or -يه (folded -ية), the same form with the other ending: place names are
+             written both ways (سوريا / سورية). Indexing stores every form; a query asks for every form.
 4. keys():   whole-name keys: "=" + the tokens joined by "_", for the text as typed and with each
              token at its shortest form. Entity pages index one key per name and variant; a query
              asks for its own keys, exactly, so typing a whole name ranks that entity first
@@ -24,15 +30,21 @@ import unicodedata
 # Kept in sync with normalise.js and the `separator` of the search plugin in mkdocs.yml.
 SEPARATOR = re.compile(r"""[\s\-–—«»،؛؟!?.,:;()\[\]"'“”‘’/|]+""")
 
+# light(): letters of other keyboards and invisible marks.
+_LIGHT = str.maketrans(
+    {
+        "ی": "ي", "ې": "ي", "ۍ": "ي", "ک": "ك", "ڪ": "ك",
+        "ہ": "ه", "ۀ": "ه", "ە": "ه", "ھ": "ه",
+        "ـ": None,  # tatweel
+        "\u200c": None, "\u200d": None, "\u200e": None, "\u200f": None, "\ufeff": None,
+    }
+)  # fmt: skip
+# fold(): hamza and alef forms, taa marbuta, alef maqsura.
 _LETTERS = str.maketrans(
     {
         "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
         "ؤ": "و", "ئ": "ي", "ء": None,
         "ة": "ه", "ى": "ي",
-        "ی": "ي", "ې": "ي", "ۍ": "ي", "ک": "ك", "ڪ": "ك",
-        "ہ": "ه", "ۀ": "ه", "ە": "ه", "ھ": "ه",
-        "ـ": None,  # tatweel
-        "\u200c": None, "\u200d": None, "\u200e": None, "\u200f": None, "\ufeff": None,
     }
 )  # fmt: skip
 _DIGITS = {0x0660 + i: str(i) for i in range(10)} | {0x06F0 + i: str(i) for i in range(10)}
@@ -47,20 +59,46 @@ PREFIXES = (
     "لل", "ال", "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ك", "ل",
 )  # fmt: skip
 MIN_STEM = 3
+# -يا / -يه (folded -ية) alternation, for forms of at least this many letters (سوريا / سورية).
+ALTERNATE_MIN = 5
+ALTERNATE_ENDINGS = {"يا": "يه", "يه": "يا"}
+
+# Function words, in their light() form (hamza kept: «فإن» is a stop word, «فان» is not).
+STOPWORDS = frozenset(
+    """
+    في من على إلى الى عن أن إن ان فإن لأن بأن وأن وإن أنه إنه انه فإنه لأنه أو او ثم قد لا لم لن ما
+    هذا هذه ذلك تلك التي الذي الذين هو هي هم مع كان كانت وفي ومن وعلى وإلى ولا إذا
+    the a an of in on at to and or is are was were be been by for with from as it its that this these
+    those which who into than then there their they he she his her him not no but if so
+    """.split()
+)
 
 
-def fold(text: str) -> str:
+def light(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).lower()
     text = _LATIN_MARKS.sub("", unicodedata.normalize("NFD", text))
     text = unicodedata.normalize("NFC", text)
     text = _ARABIC_MARKS.sub("", text)
+    return text.translate(_LIGHT).translate(_DIGITS)
+
+
+def fold(text: str) -> str:
     # Hamza on yaa before waw is the other common spelling of hamza on waw (مسئولية / مسؤولية).
-    text = text.replace("ئو", "ؤو")
-    return text.translate(_LETTERS).translate(_DIGITS)
+    return light(text).replace("ئو", "ؤو").translate(_LETTERS)
 
 
 def tokens(text: str) -> list[str]:
     return [tok for tok in SEPARATOR.split(fold(text)) if tok]
+
+
+def words(text: str) -> list[tuple[str, bool]]:
+    """Each token of the text, folded, with True when it is a stop word."""
+    return [(fold(word), word in STOPWORDS) for word in SEPARATOR.split(light(text)) if word]
+
+
+def content_tokens(text: str) -> list[str]:
+    """The tokens of the text that are not stop words."""
+    return [tok for tok, stop in words(text) if not stop]
 
 
 def forms(token: str) -> list[str]:
@@ -73,6 +111,11 @@ def forms(token: str) -> list[str]:
             stem = token[len(prefix) :]
             if stem not in out:
                 out.append(stem)
+    for form in list(out):
+        if len(form) >= ALTERNATE_MIN and form[-2:] in ALTERNATE_ENDINGS:
+            other = form[:-2] + ALTERNATE_ENDINGS[form[-2:]]
+            if other not in out:
+                out.append(other)
     return out
 
 

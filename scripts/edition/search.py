@@ -1,11 +1,16 @@
-"""Build-time side of search: names for entity pages, the worker wrapper, one index for both editions.
+"""Build-time side of search: what each page's index entry holds, the worker wrapper, the indexes.
 
 Material's search stays as it is in the browser (UI, lunr, highlighting); what changes:
-- entity pages carry a `names` field (every name and variant, both scripts) boosted above titles,
-  so a name query ranks the entity's own page above pages that merely mention it;
+- entity pages carry `names` (every name and variant, both scripts), `keys` (whole names) and
+  `about` (the words of their role and description, both languages), so a name or a description
+  ranks the entity's own page above pages that merely mention it;
+- every entry's `text` is what Material shows as its snippet: text outside any paragraph or list
+  (tables, definition lists, the relations diagram) moves to `more`, searched but not shown, and
+  pages with nothing left to show get one line made from the data (see entry_fields);
 - the worker is our wrapper (js/edition-search.js), which normalises index and queries with
-  js/normalise.js, the twin of normalise.py;
-- each edition's index also holds the other edition's pages, ranked a little lower.
+  js/normalise.js, the twin of normalise.py, and puts the reader's edition first;
+- each edition's index holds its own pages in full and, from the other edition, one light entry
+  per page: title, names and keys, marked with its language.
 """
 
 from __future__ import annotations
@@ -15,22 +20,34 @@ import re
 from pathlib import Path
 
 from . import paths
+from .escape import html_text
+from .labels import t
 from .load import Dataset
-from .normalise import keys, tokens
+from .model import Lang
+from .normalise import content_tokens, keys, tokens
 
 JS = Path(__file__).parent / "js"
 WORKERS = Path("assets/javascripts/workers")
 WRAPPER = "edition-search.js"
 _MATERIAL_WORKER = re.compile(r"workers/search\.[0-9a-f]+\.min\.js")
 OTHER_EDITION_BOOST = 0.5
+# How a result from the other edition is marked, in the reader's language (reader → other).
+OTHER_EDITION_MARK: dict[str, str] = {"ar": "من النسخة الإنجليزية", "en": "From the Arabic edition"}
+# Top-level HTML elements Material shows as a snippet; anything outside them is not shown.
+_BLOCK = re.compile(r"<(p|ul|ol|blockquote)\b[^>]*>.*?</\1>", re.S)
 
 
-def page_names(data: Dataset) -> dict[str, dict[str, str]]:
-    """{entity page source path: extra search fields} for every entity page.
+def page_fields(data: Dataset, lang: Lang) -> dict[str, dict[str, str]]:
+    """{page source path: fields for that page's own index entry}.
 
-    names: each distinct word of every name and variant, once (lunr scores by term frequency, so
-           an entity with many variants must not outrank one with few);
-    keys:  one whole-name key per name and variant (see normalise.keys), matched only exactly.
+    Entity pages:
+      names: each distinct word of every name and variant, once (lunr scores by term frequency,
+             so an entity with many variants must not outrank one with few);
+      keys:  one whole-name key per name and variant (see normalise.keys), matched only exactly;
+      about: each distinct word of the role and description in both languages, stop words left
+             out, so "Belgian researcher" or «تطبيق روسي» finds the person or the app;
+      text:  the snippet: kind and role (not the id).
+    Register index pages and the parallel page get a snippet made from the data.
     """
     out: dict[str, dict[str, str]] = {}
     for entity in data.entities.values():
@@ -38,7 +55,48 @@ def page_names(data: Dataset) -> dict[str, dict[str, str]]:
         names = [entity.name.ar, entity.name.en, *entity.aliases.ar, *entity.aliases.en]
         words = dict.fromkeys(tok for name in names for tok in tokens(name))
         name_keys = dict.fromkeys(k for name in names for k in keys(name))
-        out[paths.entity_page(etype, entity.id)] = {"names": " ".join(words), "keys": " ".join(name_keys)}
+        described = [entity.role.ar, entity.role.en, entity.description.ar, entity.description.en]
+        about = dict.fromkeys(tok for text in described for tok in content_tokens(text) if tok not in words)
+        out[paths.entity_page(etype, entity.id)] = {
+            "names": " ".join(words),
+            "keys": " ".join(name_keys),
+            "about": " ".join(about),
+            "text": _p(f"{t(etype + '.one', lang)} · {entity.role(lang)}"),
+        }
+    for etype in paths.TYPE_DIRS:
+        members = [e.name(lang) for e in data.of_type(etype)]
+        out[paths.type_index(etype)] = {"text": _p(("، " if lang == "ar" else ", ").join(members))}
+    article = data.article
+    out[paths.PARALLEL] = {
+        "text": "".join(
+            _p(f"{pid} {para.text}") + _p(f"{pid} {article.translation.paragraphs[pid]}")
+            for pid, para in article.paragraphs.items()
+        )
+    }
+    return out
+
+
+def _p(text: str) -> str:
+    return f"<p>{html_text(text)}</p>"
+
+
+def entry_fields(entry: dict[str, str], page_fields: dict[str, str] | None) -> dict[str, str]:
+    """An index entry with its snippet tidied (see the module's docstring).
+
+    Material shows an entry's `text` as its snippet, and for a match only the paragraphs or list
+    items that hold it: text outside any of them (a table, a definition list, the labels of a
+    diagram) is shown as one run of every field together. It moves to `more`, searched but not
+    shown. A page's own fields (page_fields) are added; a `text` among them replaces Material's.
+    """
+    text = entry.get("text", "")
+    out = {**entry, "text": " ".join(m.group(0) for m in _BLOCK.finditer(text))}
+    rest = " ".join(_plain(_BLOCK.sub(" ", text)).split())
+    if rest:
+        out["more"] = rest
+    if page_fields:
+        out.update(page_fields)
+        if "text" in page_fields:
+            out.pop("more", None)
     return out
 
 
@@ -68,25 +126,56 @@ def _index_path(site: Path, prefix: str) -> Path:
     return site / prefix / "search" / "search_index.json"
 
 
-def merge_indexes(site: Path, others: list[str]) -> None:
-    """Give every edition's index the pages of all editions.
+def merge_indexes(site: Path, langs: dict[str, Lang]) -> None:
+    """Give every edition's index a light entry for each page of the other editions.
 
-    Locations are relative to the edition's root, so another edition's pages are re-rooted
-    (`en/…` seen from the root, `../…` seen from `en/`) and boosted down so that, for the same
-    match, a reader stays in the edition they are reading.
+    langs maps each edition's folder prefix ("" for the root, "en/") to its language. The other
+    edition's page entries keep their title, names and keys (not their text): a name typed in
+    either script finds the page in either edition, but only the reader's own pages are searched
+    in full. Such an entry carries `edition` (its language) and `page` (the same page's location
+    in the reader's edition), so the worker can put it after the reader's pages and leave it out
+    when that page is listed; its snippet says which edition it comes from. Its locations are
+    re-rooted (`en/…` seen from the root, `../…` seen from `en/`).
+
+    Every page of the reader's edition also gets the other edition's title in its `names`, so
+    "Timeline" typed in the Arabic edition finds the Arabic timeline.
     """
-    prefixes = ["", *(f"{o}/" for o in others)]
-    indexes = {p: json.loads(_index_path(site, p).read_text(encoding="utf-8")) for p in prefixes}
-    own = {p: idx["docs"] for p, idx in indexes.items()}
+    indexes = {p: json.loads(_index_path(site, p).read_text(encoding="utf-8")) for p in langs}
+    pages = {p: {d["location"]: d for d in idx["docs"] if "#" not in d["location"]} for p, idx in indexes.items()}
     for prefix, idx in indexes.items():
         up = "../" * prefix.count("/")
-        idx["docs"] = own[prefix] + [
-            {**doc, "location": up + other + doc["location"], "boost": OTHER_EDITION_BOOST}
-            for other, docs in own.items()
-            if other != prefix
-            for doc in docs
-        ]
+        lang = langs[prefix]
+        light = []
+        for other, docs in pages.items():
+            if other == prefix:
+                continue
+            for location, doc in docs.items():
+                own = pages[prefix].get(location)
+                if own is not None:
+                    words = dict.fromkeys([*own.get("names", "").split(), *tokens(_plain(doc["title"]))])
+                    own["names"] = " ".join(words)
+                light.append(
+                    {
+                        "location": up + other + location,
+                        "title": f'<span lang="{langs[other]}">{doc["title"]}</span>',
+                        "text": _p(OTHER_EDITION_MARK[lang]) + _first_block(doc.get("text", "")),
+                        **{k: doc[k] for k in ("names", "keys") if k in doc},
+                        "boost": OTHER_EDITION_BOOST,
+                        "edition": langs[other],
+                        "page": location,
+                    }
+                )
+        idx["docs"] = idx["docs"] + light
         _index_path(site, prefix).write_text(json.dumps(idx, ensure_ascii=False, separators=(",", ":")), "utf-8")
+
+
+def _plain(html: str) -> str:
+    return re.sub(r"<[^>]*>", " ", html)
+
+
+def _first_block(html: str) -> str:
+    found = _BLOCK.search(html)
+    return found.group(0) if found else ""
 
 
 def inline_indexes(site: Path, others: list[str]) -> None:

@@ -1,14 +1,26 @@
 /*
  * Search worker wrapper. Material's page script starts this file as its search worker (the hook
  * points the `search` entry of Material's config here); it loads Material's own worker and changes
- * three things, keeping Material's search UI, ranking and highlighting:
+ * what goes in and out of it, keeping Material's search UI, ranking and highlighting:
  *
- * 1. Index: every token lunr indexes goes through EditionNormalise (fold + proclitic forms). Each
- *    form keeps the token's position, so highlighting still marks the original, unfolded text.
- * 2. Query: before Material's handler sees a query, it is replaced by the folded forms of its words
- *    and its whole-text keys (which match the keys of entity names, see normalise.js).
- * 3. Results: Material reports which query terms matched ("missing" terms are shown struck out);
- *    the forms are mapped back to the words the reader typed.
+ * 1. Index: every token lunr indexes goes through EditionNormalise (fold + proclitic forms);
+ *    stop words (in their hamza-keeping light form) are not indexed. Each form keeps the token's
+ *    position, so highlighting still marks the original, unfolded text.
+ * 2. Query: before Material's handler sees a query, it is replaced by the folded forms of its
+ *    words (stop words left out) and its whole-text keys (see normalise.js). Only the word being
+ *    typed (the last one, when the query does not end with a space) is matched as a prefix; a
+ *    Latin word being typed that is already a whole indexed word is matched whole ("Van" does
+ *    not find "vanished"). Every other word is matched whole.
+ * 3. Highlighting: one indexed position can match several forms of one word ("لندن" and its form
+ *    "ندن"); Material's highlighter expects each position once and, given it twice, wraps a
+ *    <mark> inside its own <mark> tag. Each position is kept once per field, at the root (lunr's
+ *    match data), before Material highlights.
+ * 4. Results: the forms Material reports as matched are mapped back to the words typed. Pages of
+ *    the reader's edition come first; among them, pages whose best entry matches more of the
+ *    words typed come first (lunr adds up scores, so a page rich in one word could outrank one that
+ *    has them all), then Material's order. Pages of the other edition (index entries with an
+ *    `edition` field: names only, marked with their language at build time) follow, and only
+ *    when the same page of the reader's edition is not already listed.
  *
  * The hook writes the real name of Material's worker in place of MATERIAL_WORKER at build time.
  */
@@ -16,9 +28,11 @@
   "use strict"
 
   var QUERY = 2, RESULT = 3
-  var pending = []                     /* word → forms, one entry per query, in order */
+  var LATIN = /^[a-z0-9]/
+  var pending = []                     /* one entry per query, in order: the words typed */
   var loaded = false                   /* Material's worker is in and lunr is patched */
   var early = []                       /* messages that came before that (iframe shim only) */
+  var vocabulary = null                /* the built index's terms (lunr's inverted index) */
 
   /* Registered before Material's listener, so it rewrites the message Material then reads */
   addEventListener("message", function (ev) {
@@ -31,34 +45,52 @@
     var message = ev.data
     if (!message || message.type !== QUERY || typeof message.data !== "string")
       return
+    message.data = rewrite(message.data)
+  })
+
+  /* The words of a query, as lunr query terms (see 2 above) */
+  function rewrite(query) {
     var N = self.EditionNormalise
-    var words = []
-    N.tokens(message.data).forEach(function (token) {
-      words.push({ word: token, forms: N.forms(token) })
+    var all = N.words(query)
+    var content = all.filter(function (w) { return !w[1] })
+    if (!content.length)
+      content = all                    /* a query of stop words only asks for them */
+    var typing = !/\s$/.test(query)
+    var words = content.map(function (w, i) {
+      var token = w[0]
+      var prefix = typing && i === content.length - 1 &&
+        !(LATIN.test(token) && vocabulary && has(vocabulary, token))
+      return { word: token, forms: N.forms(token), prefix: prefix }
     })
     pending.push(words)
     var terms = []
     words.forEach(function (w) {
       w.forms.forEach(function (form) {
-        if (terms.indexOf(form) < 0)
-          terms.push(form)
+        /* "^1" keeps Material from adding its trailing wildcard: the word is matched whole */
+        var term = w.prefix ? form : form + "^1"
+        if (terms.indexOf(term) < 0)
+          terms.push(term)
       })
     })
-    /* Whole-name keys are asked exactly ("^1" keeps Material from adding a wildcard) */
-    N.keys(message.data).forEach(function (key) {
+    /* Whole-name keys are asked exactly */
+    N.keys(query).forEach(function (key) {
       terms.push(key + "^1")
     })
-    message.data = terms.join(" ")
-  })
+    return terms.join(" ")
+  }
 
-  /* Map Material's per-term match flags back to the reader's words */
+  function has(object, key) {
+    return Object.prototype.hasOwnProperty.call(object, key)
+  }
+
+  /* Words typed → Material's per-term flags, reordered groups (see 4 above) */
   var post = self.postMessage.bind(self)
   self.postMessage = function (message) {
     if (message && message.type === RESULT && pending.length) {
       var words = pending.shift()
-      var items = (message.data && message.data.items) || []
-      items.forEach(function (group) {
-        group.forEach(function (item) {
+      var data = message.data || {}
+      data.items = order((data.items || []).map(function (group) {
+        return group.map(function (item) {
           var before = item.terms || {}
           var after = {}
           words.forEach(function (w) {
@@ -67,22 +99,83 @@
               after[w.word] = matched
           })
           item.terms = after
+          return item
         })
-      })
+      }))
     }
     return post.apply(self, arguments)
+  }
+
+  function coverage(group) {
+    return group.reduce(function (best, item) {
+      var n = 0
+      for (var word in item.terms)
+        if (item.terms[word] === true)
+          n++
+      return Math.max(best, n)
+    }, 0)
+  }
+
+  function page(group) {
+    for (var i = 0; i < group.length; i++)
+      if (group[i].location.indexOf("#") < 0)
+        return group[i]
+    return group[0]
+  }
+
+  function order(groups) {
+    var own = [], other = [], listed = {}
+    groups.forEach(function (group, index) {
+      var lead = page(group)
+      var entry = { group: group, index: index, coverage: coverage(group), lead: lead }
+      if (lead.edition) {
+        other.push(entry)
+      } else {
+        own.push(entry)
+        listed[lead.location] = true
+      }
+    })
+    var rank = function (a, b) { return b.coverage - a.coverage || a.index - b.index }
+    own.sort(rank)
+    other = other.filter(function (e) { return !listed[e.lead.page] })
+    other.sort(rank)
+    return own.concat(other).map(function (e) { return e.group })
   }
 
   /* Fold and expand each indexed token; positions (for highlighting) travel with every form */
   function editionNormalise(token) {
     var N = self.EditionNormalise
     var out = []
-    N.tokens(token.toString()).forEach(function (folded) {
-      N.forms(folded).forEach(function (form) {
+    N.words(token.toString()).forEach(function (w) {
+      if (w[1])
+        return                         /* a stop word */
+      N.forms(w[0]).forEach(function (form) {
         out.push(token.clone(function () { return form }))
       })
     })
     return out
+  }
+
+  /* Each position once per field in every result's match data (see 3 above) */
+  function uniquePositions(results) {
+    results.forEach(function (result) {
+      var seen = {}
+      var metadata = result.matchData.metadata
+      Object.keys(metadata).forEach(function (term) {
+        Object.keys(metadata[term]).forEach(function (field) {
+          var data = metadata[term][field]
+          if (!data || !data.position)
+            return
+          var mine = seen[field] || (seen[field] = {})
+          data.position = data.position.filter(function (p) {
+            if (mine[p])
+              return false
+            return (mine[p] = true)
+          })
+        })
+      })
+    })
+    return results
   }
 
   function patchLunr() {
@@ -93,6 +186,16 @@
       if (this.pipeline._stack.indexOf(editionNormalise) < 0)
         this.pipeline.add(editionNormalise)
       return add.apply(this, arguments)
+    }
+    var build = lunr.Builder.prototype.build
+    lunr.Builder.prototype.build = function () {
+      var index = build.apply(this, arguments)
+      vocabulary = index.invertedIndex
+      return index
+    }
+    var query = lunr.Index.prototype.query
+    lunr.Index.prototype.query = function () {
+      return uniquePositions(query.apply(this, arguments))
     }
   }
 

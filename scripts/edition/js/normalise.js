@@ -2,11 +2,13 @@
  * The search normaliser, browser side. Its twin is scripts/edition/normalise.py; both follow one
  * specification and pass the same table of cases (tests/search/normalise_cases.yaml).
  *
- *   fold(text)    NFKC, lower case, Latin accents off, Arabic diacritics/tatweel/direction marks off,
- *                 hamza and alef forms to ا, ؤ to و, ئ to ي, ء off, ة to ه, ى to ي,
+ *   light(text)   NFKC, lower case, Latin accents off, Arabic diacritics/tatweel/direction marks off,
  *                 Persian/Urdu letters to Arabic, Arabic-Indic and Persian digits to 0-9
+ *   fold(text)    light, then hamza and alef forms to ا, ؤ to و, ئ to ي, ء off, ة to ه, ى to ي
  *   tokens(text)  fold, then split on white space and punctuation (Arabic included)
- *   forms(token)  the token and the forms left after stripping proclitics (و ف ب ك ل ال لل …)
+ *   words(text)   the same tokens, each as [token, is it a stop word (in its light form)?]
+ *   forms(token)  the token and the forms left after stripping proclitics (و ف ب ك ل ال لل …),
+ *                 then the -يا/-يه alternates of forms of five letters or more (سوريا / سورية)
  *
  * Loaded by the search worker wrapper (importScripts) and by node in the tests (require).
  */
@@ -15,14 +17,17 @@
 
   var SEPARATOR = /[\s\-–—«»،؛؟!?.,:;()\[\]"'“”‘’/|]+/
 
-  var LETTERS = {
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
-    "ؤ": "و", "ئ": "ي", "ء": "",
-    "ة": "ه", "ى": "ي",
+  var LIGHT = {
     "ی": "ي", "ې": "ي", "ۍ": "ي", "ک": "ك", "ڪ": "ك",
     "ہ": "ه", "ۀ": "ه", "ە": "ه", "ھ": "ه",
     "ـ": "",
     "\u200c": "", "\u200d": "", "\u200e": "", "\u200f": "", "\ufeff": ""
+  }
+  var LIGHT_RE = new RegExp("[" + Object.keys(LIGHT).join("") + "]", "g")
+  var LETTERS = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ؤ": "و", "ئ": "ي", "ء": "",
+    "ة": "ه", "ى": "ي"
   }
   var LETTER_RE = new RegExp("[" + Object.keys(LETTERS).join("") + "]", "g")
   var ARABIC_MARKS = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed]/g
@@ -35,22 +40,47 @@
     "لل", "ال", "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ك", "ل"
   ]
   var MIN_STEM = 3
+  var ALTERNATE_MIN = 5
+  var ALTERNATE_ENDINGS = { "يا": "يه", "يه": "يا" }
 
-  function fold(text) {
+  /* Function words in their light form (hamza kept: «فإن» is one, «فان» is not) */
+  var STOPWORDS = {}
+  ;("في من على إلى الى عن أن إن ان فإن لأن بأن وأن وإن أنه إنه انه فإنه لأنه أو او ثم قد لا لم لن ما " +
+    "هذا هذه ذلك تلك التي الذي الذين هو هي هم مع كان كانت وفي ومن وعلى وإلى ولا إذا " +
+    "the a an of in on at to and or is are was were be been by for with from as it its that this these " +
+    "those which who into than then there their they he she his her him not no but if so"
+  ).split(" ").forEach(function (word) { STOPWORDS[word] = true })
+
+  function light(text) {
     return String(text)
       .normalize("NFKC").toLowerCase()
       .normalize("NFD").replace(LATIN_MARKS, "").normalize("NFC")
       .replace(ARABIC_MARKS, "")
-      .replace(/ئو/g, "ؤو")            /* مسئولية and مسؤولية are one word */
-      .replace(LETTER_RE, function (ch) { return LETTERS[ch] })
+      .replace(LIGHT_RE, function (ch) { return LIGHT[ch] })
       .replace(DIGITS, function (ch) {
         var code = ch.charCodeAt(0)
         return String(code >= 0x06f0 ? code - 0x06f0 : code - 0x0660)
       })
   }
 
+  function fold(text) {
+    return light(text)
+      .replace(/ئو/g, "ؤو")            /* مسئولية and مسؤولية are one word */
+      .replace(LETTER_RE, function (ch) { return LETTERS[ch] })
+  }
+
   function tokens(text) {
     return fold(text).split(SEPARATOR).filter(function (tok) { return tok.length > 0 })
+  }
+
+  function isStop(word) {
+    return STOPWORDS[light(word)] === true
+  }
+
+  function words(text) {
+    return light(text).split(SEPARATOR)
+      .filter(function (word) { return word.length > 0 })
+      .map(function (word) { return [fold(word), STOPWORDS[word] === true] })
   }
 
   function forms(token) {
@@ -65,6 +95,14 @@
           out.push(stem)
       }
     }
+    out.slice().forEach(function (form) {
+      var ending = form.slice(-2)
+      if (form.length >= ALTERNATE_MIN && ALTERNATE_ENDINGS.hasOwnProperty(ending)) {
+        var other = form.slice(0, -2) + ALTERNATE_ENDINGS[ending]
+        if (out.indexOf(other) < 0)
+          out.push(other)
+      }
+    })
     return out
   }
 
@@ -101,7 +139,8 @@
   }
 
   var api = {
-    fold: fold, tokens: tokens, forms: forms, queryTerms: queryTerms, keys: keys, SEPARATOR: SEPARATOR
+    light: light, fold: fold, tokens: tokens, words: words, isStop: isStop, forms: forms,
+    STOPWORDS: Object.keys(STOPWORDS).sort(), queryTerms: queryTerms, keys: keys, SEPARATOR: SEPARATOR
   }
   if (typeof module !== "undefined" && module.exports)
     module.exports = api
