@@ -136,8 +136,10 @@ SEARCH_PROBE = """
       this.addEventListener("message", ev => {
         if (ev.data && ev.data.type === 1) window.__edition.ready = true
         if (ev.data && ev.data.type === 3) {
+          // The edition's worker reports its own time (ms); Material's is timed from the page.
           const sent = window.__edition.sent.shift()
-          if (sent !== undefined) window.__edition.worker_ms = performance.now() - sent
+          if (typeof ev.data.ms === "number") window.__edition.worker_ms = ev.data.ms
+          else if (sent !== undefined) window.__edition.worker_ms = performance.now() - sent
           window.__edition.results += 1
         }
       })
@@ -214,6 +216,32 @@ class SearchBox:
             if path not in pages:
                 pages.append(path)
         return SearchHit(query=query, pages=pages, latency_ms=latency, worker_ms=worker_ms)
+
+    def results(self) -> list[dict[str, object]]:
+        """The results on screen, in order: one dict per result link (pages and their sections):
+        href (no ?h=), title and text (as rendered: HTML), marks (the highlighted words) and
+        nested (how many <mark> sit inside another <mark>)."""
+        return self.page.eval_on_selector_all(  # type: ignore[no-any-return]
+            ".md-search-result__link",
+            """els => els.map(a => {
+              const art = a.querySelector("article")
+              const head = art.querySelector("h1, h2")
+              const shown = "p:not(.md-search-result__terms), ul, ol, blockquote"
+              const body = [...art.children].filter(c => c !== head && c.matches(shown))
+              return {
+                href: a.getAttribute("href").replace(/[?]h=[^#]*/, ""),
+                page: !!art.querySelector("h1"),
+                title: head ? head.innerHTML : "",
+                text: body.map(c => c.innerHTML).join(" "),
+                marks: [...art.querySelectorAll("mark")].map(m => m.textContent),
+                nested: art.querySelectorAll("mark mark").length,
+              }
+            })""",
+        )
+
+    def meta(self) -> str:
+        """Material's line above the results ("عدد النتائج: 12")."""
+        return self.page.inner_text(".md-search-result__meta")  # type: ignore[no-any-return]
 
     def close(self) -> None:
         self.page.close()

@@ -6,12 +6,19 @@ scripts/search_benchmark.py.
 
 from __future__ import annotations
 
+import html
+import re
 import socket
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
-from browser import mkdocs_serve
-from search_eval import load_queries, run
+from browser import SearchBox, mkdocs_serve
+from edition.load import Dataset
+from search_eval import EDITION_PREFIXES, load_queries, run
+
+ROOT = Path(__file__).resolve().parent.parent
 
 pytestmark = pytest.mark.browser
 QUERIES = load_queries()
@@ -55,3 +62,160 @@ def test_search_works_under_mkdocs_serve(browser: object) -> None:
         for lang in ("ar", "en"):
             scores = run(browser, url, lang, sample)
             assert scores.recall(5) == 1.0, [(o.query["q"], o.pages[:5]) for o in scores.failures(5)]
+
+
+# ---- Second round: highlighting, the reader's edition first, snippets, Material's strings -------
+
+HELDOUT2 = load_queries("heldout2")
+
+
+@pytest.fixture(scope="module", params=["ar", "en"])
+def box(request: pytest.FixtureRequest, browser: object, base_url: str) -> Iterator[SearchBox]:
+    """One search box per edition, kept open for the tests below (the index is built per load)."""
+    b = SearchBox(browser, base_url + EDITION_PREFIXES[request.param])
+    b.lang = request.param  # type: ignore[attr-defined]
+    yield b
+    b.close()
+
+
+# Queries whose folded forms overlap: one form is a prefix or a substring of another («لندن» and
+# its proclitic-stripped form «ندن»; «الباحث» and «باحث»), with and without clitics.
+OVERLAPPING = ["لندن", "جسر لندن", "هجوم لندن", "للندن", "بيتر", "بلجيكا", "البلجيكي", "الباحث البلجيكي",
+               "باحث الإرهاب البلجيكي", "والعراق", "سوريا", "بالتيليجرام", "فان أوستين"]  # fmt: skip
+
+
+@pytest.mark.parametrize("query", OVERLAPPING)
+def test_highlight_never_nests_marks(box: SearchBox, base_url: str, query: str) -> None:
+    box.search(query, base_url)
+    results = box.results()
+    assert results, query
+    for r in results:
+        assert r["nested"] == 0, (query, r["href"], r["title"], r["text"])
+        for markup in (r["title"], r["text"]):
+            bare = str(markup).replace("<mark>", "").replace("</mark>", "")
+            for broken in ("<mar", "mar<", "k>", "&lt;mar", "k&gt;"):
+                assert broken not in bare, (query, markup)
+
+
+@pytest.mark.parametrize(("query", "word"), [("Van", "van"), ("فان", "فان"), ("Van Ostaeyen", "van")])
+def test_latin_words_and_stop_words_are_highlighted_whole(box: SearchBox, base_url: str, query: str, word: str) -> None:
+    """ "Van" does not mark "vanished"; «فان» (Van) does not mark «فإن» (a function word)."""
+    box.search(query, base_url)
+    marks = {m.lower() for r in box.results() for m in r["marks"]}  # type: ignore[attr-defined]
+    assert word in marks, (query, marks)
+    assert not {m for m in marks if m.startswith("van") and m != "van"}, marks
+    assert "فإن" not in marks, marks
+
+
+READER_FIRST = ["Telegram", "تيليجرام", "Van Ostaeyen", "فان أوستين", "London Bridge", "جسر لندن", "TamTam",
+                "Timeline", "التسلسل الزمني", "Belgium", "بلجيكا"]  # fmt: skip
+
+
+@pytest.mark.parametrize("query", READER_FIRST)
+def test_reader_edition_first_and_no_pairs(box: SearchBox, base_url: str, query: str) -> None:
+    """Pages of the reader's edition come first, whatever the script; a page of the other edition
+    is listed only when its counterpart is not, after all of the reader's, marked with its language."""
+    hit = box.search(query, base_url)
+    lang = box.lang  # type: ignore[attr-defined]
+    assert hit.pages, query
+    own = [p.startswith("en/") == (lang == "en") for p in hit.pages]
+    assert own[0], (query, hit.pages[:3])
+    assert own == sorted(own, reverse=True), (query, hit.pages)
+    canonical = [p[3:] if p.startswith("en/") else p for p in hit.pages]
+    assert len(canonical) == len(set(canonical)), (query, hit.pages)
+    mark = "From the Arabic edition" if lang == "en" else "من النسخة الإنجليزية"
+    for r in box.results():
+        if r["page"] and (str(r["href"]).startswith("../") or str(r["href"]).startswith("en/")):
+            assert mark in str(r["text"]), r
+
+
+def test_entity_snippets_show_the_role_not_the_id(box: SearchBox, base_url: str, data: Dataset) -> None:
+    lang = box.lang  # type: ignore[attr-defined]
+    for entity in data.entities.values():
+        box.search(entity.name(lang), base_url)
+        mine = [r for r in box.results() if r["page"] and str(r["href"]).rstrip("/").endswith("/" + entity.id)]
+        assert mine, entity.id
+        text = str(mine[0]["text"])
+        assert entity.id not in text, (entity.id, text)
+        assert html.escape(entity.role(lang), quote=False) in text.replace("<mark>", "").replace("</mark>", ""), (
+            entity.id,
+            text,
+        )
+
+
+@pytest.mark.parametrize(
+    ("query", "page"),
+    [
+        ({"ar": "الأشخاص", "en": "People"}, "people/"),
+        ({"ar": "قراءة متوازية", "en": "Parallel reading"}, "parallel/"),
+        ({"ar": "شبكة العلاقات", "en": "Relations"}, "relations/"),
+        ({"ar": "مدينة أشباح", "en": "ghost town"}, "parallel/"),
+    ],
+)
+def test_every_page_has_a_snippet(box: SearchBox, base_url: str, query: dict[str, str], page: str) -> None:
+    lang = box.lang  # type: ignore[attr-defined]
+    box.search(query[lang], base_url)
+    mine = [r for r in box.results() if r["page"] and str(r["href"]).endswith(page)]
+    assert mine and str(mine[0]["text"]).strip(), (query, page, box.results()[:3])
+
+
+def test_timeline_snippet_is_the_event_not_every_field(box: SearchBox, base_url: str) -> None:
+    lang = box.lang  # type: ignore[attr-defined]
+    box.search({"ar": "مدينة أشباح", "en": "ghost town"}[lang], base_url)
+    sections = [r for r in box.results() if "timeline/#" in str(r["href"])]
+    assert sections
+    for r in sections:
+        assert {"ar": "الفاعلون", "en": "Actors"}[lang] not in str(r["text"]), r["text"]
+
+
+def test_ya_and_iya_spellings_find_the_same_pages(box: SearchBox, base_url: str) -> None:
+    ya = box.search("سوريا", base_url).pages
+    iya = box.search("سورية", base_url).pages
+    assert set(ya) == set(iya), (ya, iya)
+    assert len(ya) >= 5
+
+
+def test_material_arabic_strings(browser: object, base_url: str) -> None:
+    box = SearchBox(browser, base_url)
+    try:
+        box.search("داعش", base_url)
+        assert re.fullmatch(r"عدد النتائج: \d+", box.meta()), box.meta()
+        box.search("نحو", base_url)
+        meta = box.meta()
+        assert meta == "نتيجة واحدة" or re.fullmatch(r"عدد النتائج: \d+", meta), meta
+        more = box.page.eval_on_selector_all(".md-search-result__more summary", "els => els.map(e => e.innerText)")
+        for text in more:
+            assert text == "نتيجة أخرى في هذه الصفحة" or re.fullmatch(r"نتائج أخرى في هذه الصفحة: \d+", text), text
+    finally:
+        box.close()
+
+
+def test_arabic_strings_cover_materials_keys() -> None:
+    """The override copies Material's Arabic table: same keys, so nothing falls back to English."""
+    import material
+
+    def keys(path: Path) -> set[str]:
+        return set(re.findall(r'^\s*"([a-z.]+)":', path.read_text(encoding="utf-8"), re.M))
+
+    theirs = Path(material.__file__).parent / "templates/partials/languages/ar.html"
+    ours = ROOT / "overrides/partials/languages/ar.html"
+    assert keys(ours) == keys(theirs)
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_reader_edition_first_on_the_query_sets(browser: object, base_url: str, lang: str) -> None:
+    scores = run(browser, base_url, lang, QUERIES)
+    assert scores.own_first >= 0.95, [(o.query["q"], o.pages[:2]) for o in scores.outcomes if not o.own_first]
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_blind_heldout_set_does_not_regress(browser: object, base_url: str, lang: str) -> None:
+    """tests/search/heldout2.yaml was written blind; these floors are its measured figures (README)
+    rounded down: a change that loses ground on queries nobody tuned for fails here."""
+    scores = run(browser, base_url, lang, HELDOUT2)
+    assert scores.recall(5) >= 0.93, [(o.query["q"], o.pages[:5]) for o in scores.failures(5)]
+    assert scores.recall(1) >= 0.78, [(o.query["q"], o.pages[:3]) for o in scores.failures(1)]
+    assert scores.own_first >= 0.95
+    descriptive = [o for o in scores.outcomes if o.query.get("descriptive")]
+    top3 = sum(1 for o in descriptive if o.rank and o.rank <= 3) / len(descriptive)
+    assert top3 >= 0.70, [(o.query["q"], o.pages[:3]) for o in descriptive if not o.rank or o.rank > 3]

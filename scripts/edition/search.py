@@ -1,9 +1,9 @@
 """Build-time side of search: what each page's index entry holds, the worker wrapper, the indexes.
 
 Material's search stays as it is in the browser (UI, lunr, highlighting); what changes:
-- entity pages carry `names` (every name and variant, both scripts), `keys` (whole names) and
-  `about` (the words of their role and description, both languages), so a name or a description
-  ranks the entity's own page above pages that merely mention it;
+- entity pages carry `names` (every name and variant, both scripts), `keys` (whole names), `role`
+  and `about` (the words of their role and description, both languages), so a name or a
+  description ranks the entity's own page above pages that merely mention it;
 - every entry's `text` is what Material shows as its snippet: text outside any paragraph or list
   (tables, definition lists, the relations diagram) moves to `more`, searched but not shown, and
   pages with nothing left to show get one line made from the data (see entry_fields);
@@ -44,8 +44,9 @@ def page_fields(data: Dataset, lang: Lang) -> dict[str, dict[str, str]]:
       names: each distinct word of every name and variant, once (lunr scores by term frequency,
              so an entity with many variants must not outrank one with few);
       keys:  one whole-name key per name and variant (see normalise.keys), matched only exactly;
-      about: each distinct word of the role and description in both languages, stop words left
-             out, so "Belgian researcher" or «تطبيق روسي» finds the person or the app;
+      role:  each distinct word of the role in both languages, stop words left out, so "Belgian
+             researcher" or «تطبيق روسي» finds the person or the app;
+      about: the same for the description (a longer text, boosted less);
       text:  the snippet: kind and role (not the id).
     Register index pages and the parallel page get a snippet made from the data.
     """
@@ -55,17 +56,27 @@ def page_fields(data: Dataset, lang: Lang) -> dict[str, dict[str, str]]:
         names = [entity.name.ar, entity.name.en, *entity.aliases.ar, *entity.aliases.en]
         words = dict.fromkeys(tok for name in names for tok in tokens(name))
         name_keys = dict.fromkeys(k for name in names for k in keys(name))
-        described = [entity.role.ar, entity.role.en, entity.description.ar, entity.description.en]
-        about = dict.fromkeys(tok for text in described for tok in content_tokens(text) if tok not in words)
+        role = dict.fromkeys(
+            tok for text in (entity.role.ar, entity.role.en) for tok in content_tokens(text) if tok not in words
+        )
+        about = dict.fromkeys(
+            tok
+            for text in (entity.description.ar, entity.description.en)
+            for tok in content_tokens(text)
+            if tok not in words and tok not in role
+        )
         out[paths.entity_page(etype, entity.id)] = {
             "names": " ".join(words),
             "keys": " ".join(name_keys),
+            "role": " ".join(role),
             "about": " ".join(about),
             "text": _p(f"{t(etype + '.one', lang)} · {entity.role(lang)}"),
         }
     for etype in paths.TYPE_DIRS:
         members = [e.name(lang) for e in data.of_type(etype)]
         out[paths.type_index(etype)] = {"text": _p(("، " if lang == "ar" else ", ").join(members))}
+    # The diagram's labels run together in Material's text; its list section says the same in words.
+    out[paths.RELATIONS] = {"more": ""}
     article = data.article
     out[paths.PARALLEL] = {
         "text": "".join(
@@ -95,7 +106,7 @@ def entry_fields(entry: dict[str, str], page_fields: dict[str, str] | None) -> d
         out["more"] = rest
     if page_fields:
         out.update(page_fields)
-        if "text" in page_fields:
+        if "text" in page_fields or not out.get("more"):
             out.pop("more", None)
     return out
 
@@ -137,7 +148,7 @@ def merge_indexes(site: Path, langs: dict[str, Lang]) -> None:
     when that page is listed; its snippet says which edition it comes from. Its locations are
     re-rooted (`en/…` seen from the root, `../…` seen from `en/`).
 
-    Every page of the reader's edition also gets the other edition's title in its `names`, so
+    Every page of the reader's edition also gets the other edition's title in its `about`, so
     "Timeline" typed in the Arabic edition finds the Arabic timeline.
     """
     indexes = {p: json.loads(_index_path(site, p).read_text(encoding="utf-8")) for p in langs}
@@ -152,8 +163,8 @@ def merge_indexes(site: Path, langs: dict[str, Lang]) -> None:
             for location, doc in docs.items():
                 own = pages[prefix].get(location)
                 if own is not None:
-                    words = dict.fromkeys([*own.get("names", "").split(), *tokens(_plain(doc["title"]))])
-                    own["names"] = " ".join(words)
+                    words = dict.fromkeys([*own.get("about", "").split(), *content_tokens(_plain(doc["title"]))])
+                    own["about"] = " ".join(words)
                 light.append(
                     {
                         "location": up + other + location,

@@ -18,7 +18,11 @@
  * 4. Results: the forms Material reports as matched are mapped back to the words typed. Pages of
  *    the reader's edition come first; among them, pages whose best entry matches more of the
  *    words typed come first (lunr adds up scores, so a page rich in one word could outrank one that
- *    has them all), then Material's order. Pages of the other edition (index entries with an
+ *    has them all), then pages that match more of them in one field (a role that says "Belgian
+ *    researcher" over a name that says "Belgian" and a role that says "researcher"; a whole-name
+ *    key counts as all of them), first in any of its entries, then in the fields that name the
+ *    page (title, names, keys, an entity's role; not its description or a section that quotes the
+ *    article), then Material's order. Pages of the other edition (entries with an
  *    `edition` field: names only, marked with their language at build time) follow, and only
  *    when the same page of the reader's edition is not already listed.
  *
@@ -33,6 +37,11 @@
   var loaded = false                   /* Material's worker is in and lunr is patched */
   var early = []                       /* messages that came before that (iframe shim only) */
   var vocabulary = null                /* the built index's terms (lunr's inverted index) */
+  var current = []                     /* the words of the query being searched */
+  var started = []                     /* when each pending query came in (for `ms`, see 4) */
+  var together = {}                    /* entry location → most query words matched in one field */
+  var named = {}                       /* the same, in the fields that name the page (see 4) */
+  var NAMING = { title: true, names: true, keys: true, role: true }
 
   /* Registered before Material's listener, so it rewrites the message Material then reads */
   addEventListener("message", function (ev) {
@@ -45,6 +54,7 @@
     var message = ev.data
     if (!message || message.type !== QUERY || typeof message.data !== "string")
       return
+    started.push(performance.now())
     message.data = rewrite(message.data)
   })
 
@@ -63,6 +73,7 @@
       return { word: token, forms: N.forms(token), prefix: prefix }
     })
     pending.push(words)
+    current = words
     var terms = []
     words.forEach(function (w) {
       w.forms.forEach(function (form) {
@@ -88,6 +99,7 @@
   self.postMessage = function (message) {
     if (message && message.type === RESULT && pending.length) {
       var words = pending.shift()
+      var since = started.shift()
       var data = message.data || {}
       data.items = order((data.items || []).map(function (group) {
         return group.map(function (item) {
@@ -102,6 +114,8 @@
           return item
         })
       }))
+      /* The worker's time on this query, query message in to result message out (benchmark) */
+      message.ms = performance.now() - since
     }
     return post.apply(self, arguments)
   }
@@ -116,6 +130,12 @@
     }, 0)
   }
 
+  function concentration(group) {
+    return group.reduce(function (best, item) {
+      return Math.max(best, together[item.location] || 0)
+    }, 0)
+  }
+
   function page(group) {
     for (var i = 0; i < group.length; i++)
       if (group[i].location.indexOf("#") < 0)
@@ -127,7 +147,11 @@
     var own = [], other = [], listed = {}
     groups.forEach(function (group, index) {
       var lead = page(group)
-      var entry = { group: group, index: index, coverage: coverage(group), lead: lead }
+      var entry = {
+        group: group, index: index, lead: lead,
+        coverage: coverage(group), concentration: concentration(group),
+        own: named[lead.location] || 0
+      }
       if (lead.edition) {
         other.push(entry)
       } else {
@@ -135,7 +159,10 @@
         listed[lead.location] = true
       }
     })
-    var rank = function (a, b) { return b.coverage - a.coverage || a.index - b.index }
+    var rank = function (a, b) {
+      return b.coverage - a.coverage || b.concentration - a.concentration || b.own - a.own ||
+        a.index - b.index
+    }
     own.sort(rank)
     other = other.filter(function (e) { return !listed[e.lead.page] })
     other.sort(rank)
@@ -178,6 +205,42 @@
     return results
   }
 
+  /* For every result, the most words of the current query it matches in one field (see 4 above) */
+  function measureTogether(results) {
+    together = {}
+    named = {}
+    results.forEach(function (result) {
+      var fields = {}
+      var metadata = result.matchData.metadata
+      Object.keys(metadata).forEach(function (term) {
+        current.forEach(function (w, i) {
+          var hit = w.forms.some(function (form) {
+            return term === form || (w.prefix && term.indexOf(form) === 0)
+          })
+          if (!hit)
+            return
+          Object.keys(metadata[term]).forEach(function (field) {
+            (fields[field] || (fields[field] = {}))[i] = true
+          })
+        })
+      })
+      var best = 0, naming = 0
+      Object.keys(fields).forEach(function (field) {
+        var n = Object.keys(fields[field]).length
+        best = Math.max(best, n)
+        if (NAMING[field])
+          naming = Math.max(naming, n)
+      })
+      Object.keys(metadata).forEach(function (term) {
+        if (term.charAt(0) === "=")
+          best = naming = current.length /* a whole-name key: every word, in one name */
+      })
+      together[result.ref] = best
+      named[result.ref] = naming
+    })
+    return results
+  }
+
   function patchLunr() {
     var lunr = self.lunr
     lunr.Pipeline.registerFunction(editionNormalise, "editionNormalise")
@@ -196,6 +259,10 @@
     var query = lunr.Index.prototype.query
     lunr.Index.prototype.query = function () {
       return uniquePositions(query.apply(this, arguments))
+    }
+    var search = lunr.Index.prototype.search
+    lunr.Index.prototype.search = function () {
+      return measureTogether(search.apply(this, arguments))
     }
   }
 
