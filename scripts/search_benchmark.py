@@ -39,7 +39,7 @@ extra:
 
 def row(name: str, s: Scores) -> str:
     return (
-        f"  {name:<14} n={len(s.outcomes):>3}  recall@1={s.recall(1):.2f}  recall@5={s.recall(5):.2f}"
+        f"  {name:<14} n={len(s.outcomes):>3}  recall@1={s.recall(1):.2f}  @3={s.recall(3):.2f}  @5={s.recall(5):.2f}"
         f"  MRR={s.mrr:.2f}  own={s.own_first:.2f}  worker p50/p95={s.worker(0.5):.1f}/{s.worker(0.95):.1f} ms"
         f"  keystroke→paint p50/p95={s.latency(0.5):.0f}/{s.latency(0.95):.0f} ms"
     )

@@ -4,8 +4,8 @@ Both implement one specification, checked against the same table of cases
 (tests/search/normalise_cases.yaml):
 
 1. light():  Unicode NFKC, lower case, Latin accents removed, Arabic diacritics, tatweel and
-             direction marks removed, Persian/Urdu letters (ی ک ہ ۀ ە) → Arabic, Arabic-Indic and
-             Persian digits → 0-9. Hamza, ة and ى are kept.
+             direction marks removed, Persian/Urdu letters (ی ک ہ ۀ ە) → Arabic, گ ڤ پ → ج ف ب (g, v
+             and p as this text writes them), Arabic-Indic and Persian digits → 0-9. Hamza, ة and ى are kept.
    fold():   light(), then hamza/alef forms → ا, ؤ → و, ئ → ي, ء removed, ة → ه, ى → ي;
              ئو is read as ؤو first (مسئولية and مسؤولية are one word).
 2. tokens(): split folded text on the separator (white space and punctuation, Arabic included).
@@ -33,6 +33,8 @@ SEPARATOR = re.compile(r"""[\s\-–—«»،؛؟!?.,:;()\[\]"'“”‘’/|]+""
 # light(): letters of other keyboards and invisible marks.
 _LIGHT = str.maketrans(
     {
+        # Persian letters for sounds Arabic lacks, as this text writes them (تيليجرام, فان, بيتر)
+        "گ": "ج", "ڤ": "ف", "پ": "ب",
         "ی": "ي", "ې": "ي", "ۍ": "ي", "ک": "ك", "ڪ": "ك",
         "ہ": "ه", "ۀ": "ه", "ە": "ه", "ھ": "ه",
         "ـ": None,  # tatweel

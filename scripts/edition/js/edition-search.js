@@ -42,6 +42,7 @@
   var together = {}                    /* entry location → most query words matched in one field */
   var named = {}                       /* the same, in the fields that name the page (see 4) */
   var NAMING = { title: true, names: true, keys: true, role: true }
+  var wordKeys = {}                    /* key of one word of the query → that word's index */
 
   /* Registered before Material's listener, so it rewrites the message Material then reads */
   addEventListener("message", function (ev) {
@@ -83,10 +84,20 @@
           terms.push(term)
       })
     })
-    /* Whole-name keys are asked exactly */
+    /* Whole-name keys are asked exactly: the query's, and in a query of several words each
+       word's, so a word that is by itself a name («داعش ISIS») counts for that name's page */
+    wordKeys = {}
     N.keys(query).forEach(function (key) {
       terms.push(key + "^1")
     })
+    if (words.length > 1)
+      words.forEach(function (w, i) {
+        N.keys(w.word).forEach(function (key) {
+          wordKeys[key] = i
+          if (terms.indexOf(key + "^1") < 0)
+            terms.push(key + "^1")
+        })
+      })
     return terms.join(" ")
   }
 
@@ -213,6 +224,10 @@
       var fields = {}
       var metadata = result.matchData.metadata
       Object.keys(metadata).forEach(function (term) {
+        if (has(wordKeys, term)) {
+          (fields.keys || (fields.keys = {}))[wordKeys[term]] = true
+          return
+        }
         current.forEach(function (w, i) {
           var hit = w.forms.some(function (form) {
             return term === form || (w.prefix && term.indexOf(form) === 0)
@@ -232,8 +247,8 @@
           naming = Math.max(naming, n)
       })
       Object.keys(metadata).forEach(function (term) {
-        if (term.charAt(0) === "=")
-          best = naming = current.length /* a whole-name key: every word, in one name */
+        if (term.charAt(0) === "=" && !has(wordKeys, term))
+          best = naming = current.length /* the query's whole-name key: every word, in one name */
       })
       together[result.ref] = best
       named[result.ref] = naming

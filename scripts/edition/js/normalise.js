@@ -3,7 +3,7 @@
  * specification and pass the same table of cases (tests/search/normalise_cases.yaml).
  *
  *   light(text)   NFKC, lower case, Latin accents off, Arabic diacritics/tatweel/direction marks off,
- *                 Persian/Urdu letters to Arabic, Arabic-Indic and Persian digits to 0-9
+ *                 Persian/Urdu letters to Arabic (گ ڤ پ to ج ف ب), Arabic-Indic and Persian digits to 0-9
  *   fold(text)    light, then hamza and alef forms to ا, ؤ to و, ئ to ي, ء off, ة to ه, ى to ي
  *   tokens(text)  fold, then split on white space and punctuation (Arabic included)
  *   words(text)   the same tokens, each as [token, is it a stop word (in its light form)?]
@@ -18,6 +18,7 @@
   var SEPARATOR = /[\s\-–—«»،؛؟!?.,:;()\[\]"'“”‘’/|]+/
 
   var LIGHT = {
+    "گ": "ج", "ڤ": "ف", "پ": "ب",     /* g, v, p as this text writes them (تيليجرام, فان, بيتر) */
     "ی": "ي", "ې": "ي", "ۍ": "ي", "ک": "ك", "ڪ": "ك",
     "ہ": "ه", "ۀ": "ه", "ە": "ه", "ھ": "ه",
     "ـ": "",
