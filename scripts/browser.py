@@ -120,7 +120,9 @@ def chromium() -> Iterator[object]:
 SEARCH_PROBE = """
 (() => {
   // sent: when each query was posted, to time the worker from query message to result message.
-  window.__edition = { queries: 0, results: 0, last: null, ready: false, sent: [], worker_ms: null }
+  window.__edition = {
+    queries: 0, results: 0, last: null, ready: false, sent: [], worker_ms: null, trip_ms: null,
+  }
   const wrap = Base => class extends Base {
     constructor(...args) {
       super(...args)
@@ -138,8 +140,8 @@ SEARCH_PROBE = """
         if (ev.data && ev.data.type === 3) {
           // The edition's worker reports its own time (ms); Material's is timed from the page.
           const sent = window.__edition.sent.shift()
-          if (typeof ev.data.ms === "number") window.__edition.worker_ms = ev.data.ms
-          else if (sent !== undefined) window.__edition.worker_ms = performance.now() - sent
+          if (sent !== undefined) window.__edition.trip_ms = performance.now() - sent
+          window.__edition.worker_ms = typeof ev.data.ms === "number" ? ev.data.ms : null
           window.__edition.results += 1
         }
       })
@@ -161,7 +163,8 @@ class SearchHit:
     query: str
     pages: list[str]  # result pages, best first, as site-relative paths ("platforms/telegram/")
     latency_ms: float  # last keystroke → results painted
-    worker_ms: float  # the worker's time: query message posted → result message received
+    worker_ms: float | None  # the worker's own time on the query (the edition's worker reports it)
+    trip_ms: float  # query message posted by the page → result message received by the page
 
 
 def page_path(href: str, base: str) -> str:
@@ -205,7 +208,7 @@ class SearchBox:
         # The reply is in; wait for Material to paint it.
         page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
         latency = (time.perf_counter() - start) * 1000
-        worker_ms = page.evaluate("window.__edition.worker_ms")
+        worker_ms, trip_ms = page.evaluate("[window.__edition.worker_ms, window.__edition.trip_ms]")
         hrefs = page.eval_on_selector_all(
             ".md-search-result__item > .md-search-result__link",
             "els => els.map(e => e.href)",
@@ -215,7 +218,7 @@ class SearchBox:
             path = page_path(href, site_base)
             if path not in pages:
                 pages.append(path)
-        return SearchHit(query=query, pages=pages, latency_ms=latency, worker_ms=worker_ms)
+        return SearchHit(query=query, pages=pages, latency_ms=latency, worker_ms=worker_ms, trip_ms=trip_ms)
 
     def results(self) -> list[dict[str, object]]:
         """The results on screen, in order: one dict per result link (pages and their sections):

@@ -30,7 +30,8 @@ class Outcome:
     query: dict
     pages: list[str]
     latency_ms: float
-    worker_ms: float = 0.0
+    worker_ms: float | None = None
+    trip_ms: float = 0.0
     lang: str = "ar"
 
     @property
@@ -69,8 +70,13 @@ class Scores:
     def latency(self, q: float) -> float:
         return _quantile([o.latency_ms for o in self.outcomes], q)
 
-    def worker(self, q: float) -> float:
-        return _quantile([o.worker_ms for o in self.outcomes], q)
+    def worker(self, q: float) -> float | None:
+        """The worker's own time per query (None when the worker does not report it: Material's)."""
+        values = [o.worker_ms for o in self.outcomes if o.worker_ms is not None]
+        return _quantile(values, q) if len(values) == len(self.outcomes) else None
+
+    def trip(self, q: float) -> float:
+        return _quantile([o.trip_ms for o in self.outcomes], q)
 
     def by_class(self) -> dict[str, Scores]:
         out: dict[str, Scores] = {}
@@ -96,7 +102,7 @@ def run(browser: object, base_url: str, lang: str, queries: list[dict]) -> Score
     try:
         for query in queries:
             hit = box.search(query["q"], base_url)
-            scores.outcomes.append(Outcome(query, hit.pages, hit.latency_ms, hit.worker_ms or 0.0, lang))
+            scores.outcomes.append(Outcome(query, hit.pages, hit.latency_ms, hit.worker_ms, hit.trip_ms, lang))
     finally:
         box.close()
     return scores
