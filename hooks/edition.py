@@ -172,6 +172,8 @@ def finish_html(output: str, config: MkDocsConfig) -> str:
     # Route Material's search through our worker wrapper (normalises queries and index).
     if uses_wrapper(config):
         output = edition_search.use_wrapper(output)
+        # Arabic plural forms for Material's result counts (scripts/edition/js/plurals.js).
+        output = output.replace("</body>", edition_search.plural_script(lang) + "</body>", 1)
     return output
 
 

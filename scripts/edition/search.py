@@ -111,6 +111,14 @@ def entry_fields(entry: dict[str, str], page_fields: dict[str, str] | None) -> d
     return out
 
 
+def plural_script(lang: Lang) -> str:
+    """The Arabic pages' inline script that words Material's result counts with Arabic plural
+    forms (js/plurals.js); nothing for other languages, whose Material strings are right."""
+    if lang != "ar":
+        return ""
+    return "<script>" + (JS / "plurals.js").read_text(encoding="utf-8") + "</script>"
+
+
 def use_wrapper(html: str) -> str:
     """Point Material's config at the wrapper instead of its own worker."""
     return _MATERIAL_WORKER.sub(f"workers/{WRAPPER}", html)
