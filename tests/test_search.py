@@ -7,6 +7,7 @@ scripts/search_benchmark.py.
 from __future__ import annotations
 
 import html
+import json
 import re
 import socket
 from collections.abc import Iterator
@@ -244,3 +245,23 @@ def test_blind_heldout_set_does_not_regress(browser: object, base_url: str, lang
     descriptive = [o for o in scores.outcomes if o.query.get("descriptive")]
     top3 = sum(1 for o in descriptive if o.rank and o.rank <= 3) / len(descriptive)
     assert top3 >= 0.70, [(o.query["q"], o.pages[:3]) for o in descriptive if not o.rank or o.rank > 3]
+
+
+@pytest.mark.parametrize(("prefix", "other"), [("", "en"), ("en/", "ar")])
+def test_index_holds_its_own_pages_and_only_the_other_editions_names(site: Path, prefix: str, other: str) -> None:
+    index = json.loads((site / prefix / "search/search_index.json").read_text(encoding="utf-8"))
+    docs = index["docs"]
+    theirs = [d for d in docs if "edition" in d]
+    mine = [d for d in docs if "edition" not in d]
+    assert theirs and mine
+    assert {d["edition"] for d in theirs} == {other}
+    # One light entry per page of the other edition: no sections, no text beyond one line.
+    assert all("#" not in d["location"] for d in theirs)
+    assert all(set(d) <= {"location", "title", "text", "names", "keys", "boost", "edition", "page"} for d in theirs)
+    assert sum(len(d["text"]) for d in theirs) < 0.1 * sum(len(d.get("text", "")) for d in mine)
+    # Snippets: an entity's own entry shows its kind and role, not its id.
+    registers = ("people/", "organisations/", "platforms/", "places/")
+    entities = [d for d in mine if d["location"].startswith(registers) and "#" not in d["location"]]
+    assert len(entities) > 20
+    for d in entities:
+        assert "<code>" not in d["text"] and d["text"].startswith("<p>"), d
