@@ -265,3 +265,22 @@ def test_index_holds_its_own_pages_and_only_the_other_editions_names(site: Path,
     assert len(entities) > 20
     for d in entities:
         assert "<code>" not in d["text"] and d["text"].startswith("<p>"), d
+
+
+DESCRIPTIONS = [
+    ("Belgian researcher", "people/pieter-van-ostaeyen/"),
+    ("الباحث البلجيكي", "people/pieter-van-ostaeyen/"),
+    ("باحث الإرهاب البلجيكي", "people/pieter-van-ostaeyen/"),
+    ("Russian app", "platforms/tamtam/"),
+    ("تطبيق روسي", "platforms/tamtam/"),
+    ("the analyst", "people/mitch-prothero/"),
+]
+
+
+@pytest.mark.parametrize(("query", "expected"), DESCRIPTIONS)
+def test_descriptions_find_the_entity_in_the_top_three(
+    box: SearchBox, base_url: str, query: str, expected: str
+) -> None:
+    """The issue's examples: an entity whose role says what the reader types is in the top three."""
+    pages = [p.removeprefix("en/") for p in box.search(query, base_url).pages]
+    assert expected in pages[:3], (query, pages[:5])
