@@ -308,6 +308,9 @@ class Checker:
             self.evidence(cfile, claim.id, "evidence", claim.evidence, article)
             for index, ref in enumerate(claim.about):
                 self.entity_ref(cfile, claim.id, f"about[{index}]", ref)
+            for index, ref in enumerate(claim.notes):
+                if ref not in {note.id for note in article.notes}:
+                    self.add(cfile, claim.id, f"notes[{index}]", f"unknown note '{ref}'")
         nfile = folder / "notes.yaml"
         seen = set()
         event_ids = {ev.id for ev in article.events}

@@ -273,6 +273,13 @@ class Claim(Strict):
     content: Text = Field(description="What is said, paraphrased in both languages")
     about: list[str] = Field(default_factory=list, description="Entity ids the statement is about")
     evidence: list[Evidence] = Field(min_length=1, description="Quotes of the statement")
+    notes: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Ids of editorial notes that qualify the claim (e.g. words in «» that are not the person's); "
+            "the claims page shows them with it"
+        ),
+    )
 
 
 class Mention(Strict):
