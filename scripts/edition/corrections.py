@@ -3,8 +3,8 @@ changed, why, whether it corrected an error, and links to the pages it touched."
 
 from __future__ import annotations
 
-from .context import Context
-from .escape import front_matter, md_text, title
+from .context import Context, page_head
+from .escape import md_text
 from .model import Change, Lang
 from .timeline import format_date
 
@@ -41,7 +41,7 @@ def current(changes: list[Change]) -> Change | None:
 def render_corrections(ctx: Context) -> str:
     lang: Lang = ctx.lang
     heading = WORDS["title"][lang]
-    out = [front_matter({"title": title(heading)}), f"# {md_text(heading)}", "", INTRO[lang], ""]
+    out = [page_head(heading), INTRO[lang], ""]
     changes = ctx.data.changes
     if not changes:
         out.append(WORDS["none"][lang])

@@ -16,7 +16,17 @@ from .model import LANGS, ContextEvent, Event, Evidence, Note
 # give two elements the same id: the link, the table of contents or the cite box would jump to
 # the wrong place. Register pages are <type>/<id>/, so an entity may not be called "index".
 RESERVED_ANCHORS = frozenset(
-    {"table", "list", "key-points", "how-to-read", "register", "more", "cite-this-page", "graph-title", "second-reading"}
+    {
+        "table",
+        "list",
+        "key-points",
+        "how-to-read",
+        "register",
+        "more",
+        "cite-this-page",
+        "graph-title",
+        "second-reading",
+    }
 )
 RESERVED_PATTERNS = (
     (re.compile(r"^p[0-9]+(-|$)"), "paragraph anchors (p1, p1-…)"),

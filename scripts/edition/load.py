@@ -252,9 +252,7 @@ def load_article(folder: Path, problems: list[str]) -> Article | None:
     notes_path = folder / "notes.yaml"
     notes = parse_items(notes_path, read_yaml(notes_path), Note, problems) if notes_path.exists() else []
     readings_path = folder / "readings.yaml"
-    readings = (
-        parse_items(readings_path, read_yaml(readings_path), Reading, problems) if readings_path.exists() else []
-    )
+    readings = parse_items(readings_path, read_yaml(readings_path), Reading, problems) if readings_path.exists() else []
     if record is None or translation is None:
         return None
     if record.id != folder.name:

@@ -82,7 +82,9 @@ def render_summary(ctx: Context) -> str:
     for basis, (count, chars) in coverage(article).items():
         share = round(100 * chars / total) if total else 0
         if lang == "ar":
-            figures.append(f"- **{LABELS[basis][lang]}**: {count} فقرة، نحو {share}٪ من حروف النص. {MEANINGS[basis][lang]}.")
+            figures.append(
+                f"- **{LABELS[basis][lang]}**: {count} فقرة، نحو {share}٪ من حروف النص. {MEANINGS[basis][lang]}."
+            )
         else:
             figures.append(
                 f"- **{LABELS[basis][lang]}**: {count} paragraphs, about {share}% of the text's characters. "
@@ -116,8 +118,9 @@ def render_summary(ctx: Context) -> str:
         notes = ", ".join(f"[{numbers[n]}]({ctx.link(f'{paths.NOTES}#{n}')})" for n in reading.notes) or "—"
         remark = md_cell(reading.remark(lang)) if reading.remark else ""
         rows.append(
-            f'| <span id="{ANCHOR}{pid}"></span>[{pid}]({ctx.para_link(pid)}) | {md_cell(LABELS[reading.against][lang])} '
-            f"| {md_cell(RESULTS[reading.result][lang])} | {notes} | {remark} |"
+            f'| <span id="{ANCHOR}{pid}"></span>[{pid}]({ctx.para_link(pid)}) '
+            f"| {md_cell(LABELS[reading.against][lang])} | {md_cell(RESULTS[reading.result][lang])} "
+            f"| {notes} | {remark} |"
         )
     return "\n".join(
         [
@@ -134,4 +137,3 @@ def render_summary(ctx: Context) -> str:
             "",
         ]
     )
-

@@ -11,8 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from . import paths
-from .context import Context
-from .escape import front_matter, html_attr, md_text, title
+from .context import Context, page_head
+from .escape import html_attr, md_text
 from .labels import t
 from .load import Dataset
 from .model import Lang, SourceKind
@@ -108,7 +108,7 @@ def render_sources(ctx: Context) -> str:
     lang: Lang = ctx.lang
     heading = WORDS["title"][lang]
     used = uses(data, lang)
-    out = [front_matter({"title": title(heading)}), f"# {md_text(heading)}", "", INTRO[lang], ""]
+    out = [page_head(heading), INTRO[lang], ""]
     for sid, src in data.sources.items():
         out.append(f"## {md_text(src.title)} {{#{sid}}}")
         out.append("")
@@ -144,4 +144,3 @@ def render_sources(ctx: Context) -> str:
             out.append(f"*{WORDS['unused'][lang]}*")
         out.append("")
     return "\n".join(out)
-
