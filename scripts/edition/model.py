@@ -348,6 +348,10 @@ class Reading(Strict):
     )
 
 
+# A page of the site as a source path with an optional anchor: a link target, not text.
+PageRef = Annotated[str, Field(pattern=r"^[a-z0-9_-]+(/[a-z0-9_-]+)*\.md(#[a-z0-9-]+)?$")]
+
+
 class Change(Strict):
     """One version of the edition: what changed, why, and where (data/changes.yaml)."""
 
@@ -356,8 +360,10 @@ class Change(Strict):
     summary: Text = Field(description="What changed")
     reason: Text = Field(description="Why it changed")
     correction: bool = Field(description="True when the change corrects an error the edition had published")
-    pages: list[Line] = Field(
-        default_factory=list, description="Generated pages affected, as source paths (article.md, notes.md#id…)"
+    pages: list[PageRef] = Field(
+        default_factory=list,
+        description="Pages affected, as source paths with an optional anchor (article.md, notes.md#id…); "
+        "the strict build checks that each exists",
     )
 
 
