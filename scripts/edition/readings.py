@@ -34,8 +34,8 @@ MEANINGS: dict[ReadingBasis, dict[Lang, str]] = {
         "en": "No stored copy holds this part of the original; read against other reports only",
     },
     "none": {
-        "ar": "لا نسخة محفوظة من الأصل ولا تقرير يغطي هذه الفقرة",
-        "en": "Neither a stored copy of the original nor any report covers this paragraph",
+        "ar": "لا شيء محفوظ يغطي الموضع، لا نسخة من الأصل ولا تقرير",
+        "en": "Nothing stored covers the passage, neither a copy of the original nor any report",
     },
 }
 RESULTS: dict[str, dict[Lang, str]] = {
