@@ -37,6 +37,8 @@ FILE_MODELS: dict[str, Any] = {
     "articles/*/events.yaml": list[model.Event],
     "articles/*/claims.yaml": list[model.Claim],
     "articles/*/notes.yaml": list[model.Note],
+    "articles/*/readings.yaml": list[model.Reading],
+    "changes.yaml": list[model.Change],
 }
 
 TEXT_VALIDATORS = {model._line, model._prose}

@@ -15,7 +15,7 @@ TEXT = ROOT / "data/articles/alwatan-2019-tamtam/text.ar.txt"
 # sha256 of shared/seeds/article.ar.txt as received (19 non-empty lines, 4389 bytes).
 RECEIVED_SHA256 = "67f12093ca0f76ef87208d77765da7863842b8cdb5590d0d413214ea1e8d181a"
 # Markup the edition adds inside a paragraph, whose text is not the article's.
-ADDED = {"edition-pid", "headerlink", "edition-note-marker"}
+ADDED = {"edition-pid", "headerlink", "edition-note-marker", "edition-reading"}
 
 
 class ParagraphText(HTMLParser):

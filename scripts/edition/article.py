@@ -69,8 +69,10 @@ def pid_link(pid: str, lang: Lang) -> str:
 def render_body(data: Dataset, article: Article, lang: Lang, page: str = ARTICLE, directory_urls: bool = True) -> str:
     """Markdown for the article text (Arabic, or the English translation), mentions linked."""
     from .notes import marker, notes_by_para
+    from .readings import badge, by_para
 
     notes = notes_by_para(data)
+    readings = by_para(article)
     parts: list[str] = []
     in_box = False
     bullets_open = False
@@ -78,6 +80,8 @@ def render_body(data: Dataset, article: Article, lang: Lang, page: str = ARTICLE
         text = paragraph_text(article, para, lang)
         body = linked_text(data, text, article.mentions.get(para.id, []), page, para.id, lang, directory_urls)
         note_marker = marker(notes[para.id], lang, page, directory_urls) if para.id in notes else ""
+        # The second reading's label goes beside the paragraph id (headings: below, with their markers).
+        reading = badge(readings[para.id], lang, page, directory_urls) if para.id in readings else ""
         if para.kind not in ("heading", "box-heading"):
             body += note_marker
         if para.kind == "bullet":
@@ -86,7 +90,7 @@ def render_body(data: Dataset, article: Article, lang: Lang, page: str = ARTICLE
                 bullets_open = True
             parts.append(
                 f'<li id="{para.id}" class="edition-para" data-para="{para.id}" markdown="span">'
-                f"{pid_link(para.id, lang)} {body}</li>"
+                f"{pid_link(para.id, lang)} {reading} {body}</li>"
             )
             continue
         if bullets_open:
@@ -95,7 +99,8 @@ def render_body(data: Dataset, article: Article, lang: Lang, page: str = ARTICLE
         # Headings hold only the text and its links (the table of contents shows the text); their
         # note markers follow the heading, so no data is ever written into an attribute list.
         attrs = f'#{para.id} .edition-para data-para="{para.id}"'
-        after = f'<p class="edition-heading-notes" markdown="span">{note_marker.strip()}</p>\n' if note_marker else ""
+        extras = " ".join(x for x in (reading, note_marker.strip()) if x)
+        after = f'<p class="edition-heading-notes" markdown="span">{extras}</p>\n' if extras else ""
         if para.kind == "heading":
             parts.append(f"## {body} {{{attrs}}}\n")
             parts.append(after)
@@ -107,7 +112,7 @@ def render_body(data: Dataset, article: Article, lang: Lang, page: str = ARTICLE
         else:
             parts.append(
                 f'<p id="{para.id}" class="edition-para" data-para="{para.id}" markdown="span">'
-                f"{pid_link(para.id, lang)} {body}</p>\n"
+                f"{pid_link(para.id, lang)} {reading} {body}</p>\n"
             )
     if bullets_open:
         parts.append("</ul>\n")

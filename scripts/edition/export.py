@@ -18,6 +18,7 @@ from . import paths
 from .escape import csv_cell
 from .load import Dataset
 from .model import (
+    Change,
     Claim,
     ContextEvent,
     DateBasis,
@@ -25,9 +26,11 @@ from .model import (
     EntityType,
     Event,
     Note,
+    Reading,
     Record,
     Source,
 )
+from .rights import RIGHTS, Rights
 
 SCHEMA_ID = "edition.schema.json"
 FORMAT_VERSION = "1.0"
@@ -59,6 +62,7 @@ class ArticleOut(BaseModel):
     events: list[Event] = Field(description="Events the article reports")
     claims: list[Claim] = Field(description="Who said what")
     notes: list[Note] = Field(description="Editorial notes on departures from the English original")
+    readings: list[Reading] = Field(description="The editors' second reading of every paragraph")
 
 
 class EntityOut(Entity):
@@ -71,6 +75,9 @@ class Export(BaseModel):
 
     model_config = ConfigDict(extra="forbid", json_schema_extra={"$id": SCHEMA_ID})
     format_version: str = Field(description="Version of this export format")
+    version: str | None = Field(description="Version of the edition (the last entry of changes)")
+    rights: Rights = Field(description="Who owns the article's text; the licence of the edition's own work")
+    changes: list[Change] = Field(description="Every version of the edition: what changed, why, and where")
     articles: list[ArticleOut] = Field(description="Articles of the edition (one for now)")
     entities: list[EntityOut] = Field(description="People, organisations, platforms and places")
     context: list[ContextEvent] = Field(description="Events from outside the article, each sourced")
@@ -104,6 +111,7 @@ def build_export(data: Dataset) -> Export:
                 events=article.events,
                 claims=article.claims,
                 notes=article.notes,
+                readings=article.readings,
             )
         )
     entities = [
@@ -116,6 +124,9 @@ def build_export(data: Dataset) -> Export:
     ]
     return Export(
         format_version=FORMAT_VERSION,
+        version=data.changes[-1].version if data.changes else None,
+        rights=RIGHTS,
+        changes=data.changes,
         articles=articles,
         entities=entities,
         context=data.context,

@@ -10,18 +10,29 @@ import re
 from collections.abc import Iterable
 
 from .load import Article, DataError, Dataset, problem, relative
-from .model import LANGS, ContextEvent, Event, Evidence
+from .model import LANGS, ContextEvent, Event, Evidence, Note
 
 # Anchors the generated pages already use. An item id equal to one (or shaped like one) would
 # give two elements the same id: the link, the table of contents or the cite box would jump to
 # the wrong place. Register pages are <type>/<id>/, so an entity may not be called "index".
 RESERVED_ANCHORS = frozenset(
-    {"table", "list", "key-points", "how-to-read", "register", "more", "cite-this-page", "graph-title"}
+    {
+        "table",
+        "list",
+        "key-points",
+        "how-to-read",
+        "register",
+        "more",
+        "cite-this-page",
+        "graph-title",
+        "second-reading",
+    }
 )
 RESERVED_PATTERNS = (
     (re.compile(r"^p[0-9]+(-|$)"), "paragraph anchors (p1, p1-…)"),
     (re.compile(r"^day-"), "the timeline's day headings"),
     (re.compile(r"^cite-"), "the cite box"),
+    (re.compile(r"^reading-"), "the second reading of each paragraph on the notes page"),
     (re.compile(r"-title$"), "the headings of events, claims and notes (<id>-title)"),
 )
 RESERVED_ENTITY_IDS = frozenset({"index"})
@@ -101,8 +112,62 @@ class Checker:
                 self.add(data.root / "date_bases.yaml", basis.id, "source", f"unknown source '{basis.source}'")
         for article in data.articles.values():
             self.article(article)
+            self.readings(article)
         self.context()
+        self.source_records()
+        self.changes()
         return self.problems
+
+    def source_records(self) -> None:
+        """A mirror or an aggregator is cited only with a note saying why (README: Sources)."""
+        file = self.data.root / "sources.yaml"
+        for src in self.data.sources.values():
+            if src.kind in ("mirror", "aggregator") and src.note is None:
+                self.add(file, src.id, "note", f"a {src.kind} needs a note saying why it is cited")
+
+    def changes(self) -> None:
+        """Versions in order, each once, dates never going back."""
+        file = self.data.root / "changes.yaml"
+        previous = None
+        for change in self.data.changes:
+            number = tuple(int(part) for part in change.version.split("."))
+            if previous is not None:
+                if number <= previous[0]:
+                    self.add(file, change.version, "version", "versions must increase, oldest first")
+                if change.date < previous[1]:
+                    self.add(file, change.version, "date", "must not come before the previous version's date")
+            previous = (number, change.date)
+
+    def readings(self, article: Article) -> None:
+        """Exactly one second reading per paragraph; its notes exist and include every note on it."""
+        file = article.dir / "readings.yaml"
+        seen: set[str] = set()
+        notes = {note.id: note for note in article.notes}
+        for reading in article.readings:
+            pid = reading.para
+            if pid not in article.paragraphs:
+                self.add(file, pid, "para", f"unknown paragraph '{pid}'")
+                continue
+            if pid in seen:
+                self.add(file, pid, "para", "a second reading of the same paragraph (one per paragraph)")
+            seen.add(pid)
+            self.sources(file, pid, reading.sources)
+            for index, ref in enumerate(reading.notes):
+                if ref not in notes:
+                    self.add(file, pid, f"notes[{index}]", f"unknown note '{ref}'")
+            for note in article.notes:
+                if note.para == pid and note.id not in reading.notes:
+                    self.add(file, pid, "notes", f"note '{note.id}' is about {pid} but the reading does not list it")
+            if (reading.result == "notes") != bool(reading.notes):
+                self.add(file, pid, "result", "'notes' exactly when the reading lists notes")
+            if (reading.result == "unchecked") != (reading.against == "none" and not reading.notes):
+                self.add(file, pid, "result", "'unchecked' exactly when there is nothing to compare with and no note")
+            if reading.against != "none" and not reading.sources:
+                self.add(file, pid, "sources", f"a reading against '{reading.against}' names what it compared")
+        if article.readings:
+            for pid in article.paragraphs:
+                if pid not in seen:
+                    self.add(file, pid, None, f"paragraph {pid} has no second reading")
 
     def context(self) -> None:
         data = self.data
@@ -132,6 +197,35 @@ class Checker:
         ):
             for index, ref in enumerate(refs):
                 self.entity_ref(file, ev.id, f"{fld}[{index}]", ref, etype)
+
+    def english(self, file: object, note: Note) -> None:
+        """The original's words are quoted only from a stored copy, and never invented when not stored."""
+        words = note.english
+        if words.stored:
+            if words.quote is None or words.source is None:
+                self.add(file, note.id, "english", "a stored passage needs its exact quote and the copy's source id")
+            elif words.source not in self.data.sources:
+                self.add(file, note.id, "english.source", f"unknown source '{words.source}'")
+            if note.certainty != "verified_against_copy":
+                self.add(file, note.id, "certainty", "a note quoting a stored copy is 'verified_against_copy'")
+        else:
+            if words.quote is not None or words.source is not None:
+                self.add(file, note.id, "english", "no quote or source when the passage is not stored")
+            if note.certainty != "secondary":
+                self.add(file, note.id, "certainty", "a note whose passage is not stored can only be 'secondary'")
+
+    def relative(self, file: object, ev: Event) -> None:
+        """'Before <context event>': the event exists, and the date is its date, an upper bound."""
+        if ev.relative_to is None:
+            return
+        anchor = next((cx for cx in self.data.context if cx.id == ev.relative_to), None)
+        if anchor is None:
+            self.add(file, ev.id, "relative_to", f"unknown context event '{ev.relative_to}' (data/context.yaml)")
+            return
+        if ev.precision != "before":
+            self.add(file, ev.id, "precision", "must be 'before' when the event is dated relative_to another")
+        if ev.date != anchor.date:
+            self.add(file, ev.id, "date", f"must be {anchor.date.isoformat()}, the date of '{anchor.id}'")
 
     def sources(self, file: object, item: str, ids: list[str]) -> None:
         for index, src in enumerate(ids):
@@ -211,6 +305,7 @@ class Checker:
             if ev.date_basis not in data.date_bases:
                 self.add(efile, ev.id, "date_basis", f"unknown date basis '{ev.date_basis}'")
             self.dated(efile, ev)
+            self.relative(efile, ev)
         cfile = folder / "claims.yaml"
         seen = set()
         for claim in article.claims:
@@ -224,6 +319,9 @@ class Checker:
             self.evidence(cfile, claim.id, "evidence", claim.evidence, article)
             for index, ref in enumerate(claim.about):
                 self.entity_ref(cfile, claim.id, f"about[{index}]", ref)
+            for index, ref in enumerate(claim.notes):
+                if ref not in {note.id for note in article.notes}:
+                    self.add(cfile, claim.id, f"notes[{index}]", f"unknown note '{ref}'")
         nfile = folder / "notes.yaml"
         seen = set()
         event_ids = {ev.id for ev in article.events}
@@ -235,6 +333,7 @@ class Checker:
             seen.add(note.id)
             self.quote(nfile, note.id, "quote", article, note.para, note.quote)
             self.sources(nfile, note.id, note.sources)
+            self.english(nfile, note)
             for index, alt in enumerate(note.alternatives):
                 if alt.event not in event_ids:
                     self.add(nfile, note.id, f"alternatives[{index}].event", f"unknown event '{alt.event}'")

@@ -13,6 +13,7 @@ from typing import Any
 from . import paths
 from .load import Dataset
 from .model import Entity, Lang
+from .rights import CONTENT_LICENCE_URL
 
 SCHEMA_TYPES = {
     "person": "Person",
@@ -145,6 +146,8 @@ def dataset_node(data: Dataset, ids: Ids, lang: Lang, downloads: list[str]) -> d
         "description": "People, organisations, platforms, places, events, claims and editorial notes of one Arabic "
         "article, each with its evidence (paragraph id and exact quote).",
         "isBasedOn": {"@id": ids.article("ar")},
+        "license": CONTENT_LICENCE_URL,  # the edition's own work; the article's text stays its publisher's
+        **({"version": data.changes[-1].version} if data.changes else {}),
         "distribution": [
             {
                 "@type": "DataDownload",

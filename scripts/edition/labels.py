@@ -50,7 +50,7 @@ LABELS: dict[str, dict[Lang, str]] = {
     "precision.day": {"ar": "يوم", "en": "day"},
     "precision.part-of-day": {"ar": "جزء من اليوم", "en": "part of day"},
     "precision.range": {"ar": "نطاق أيام", "en": "range of days"},
-    "precision.before": {"ar": "قبل تاريخ غير محدد", "en": "before an unstated date"},
+    "precision.before": {"ar": "قبل تاريخ (حدّ أعلى)", "en": "before a date (an upper bound)"},
     "certainty.stated": {"ar": "مذكور", "en": "stated"},
     "certainty.inferred": {"ar": "مستنتج", "en": "inferred"},
     "certainty.uncertain": {"ar": "غير مؤكد", "en": "uncertain"},

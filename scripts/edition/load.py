@@ -16,6 +16,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .model import (
+    Change,
     Claim,
     ContextEvent,
     DateBasis,
@@ -24,6 +25,7 @@ from .model import (
     Event,
     Mention,
     Note,
+    Reading,
     Record,
     Source,
     Translation,
@@ -157,6 +159,7 @@ class Article:
     events: list[Event]
     claims: list[Claim]
     notes: list[Note] = field(default_factory=list)
+    readings: list[Reading] = field(default_factory=list)
 
     @property
     def id(self) -> str:
@@ -173,6 +176,7 @@ class Dataset:
     date_bases: dict[str, DateBasis] = field(default_factory=dict)
     articles: dict[str, Article] = field(default_factory=dict)
     context: list[ContextEvent] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
 
     def of_type(self, etype: EntityType) -> list[Entity]:
         return [e for e in self.entities.values() if self.entity_types[e.id] == etype]
@@ -247,6 +251,8 @@ def load_article(folder: Path, problems: list[str]) -> Article | None:
     claims = parse_items(folder / "claims.yaml", read_yaml(folder / "claims.yaml"), Claim, problems)
     notes_path = folder / "notes.yaml"
     notes = parse_items(notes_path, read_yaml(notes_path), Note, problems) if notes_path.exists() else []
+    readings_path = folder / "readings.yaml"
+    readings = parse_items(readings_path, read_yaml(readings_path), Reading, problems) if readings_path.exists() else []
     if record is None or translation is None:
         return None
     if record.id != folder.name:
@@ -271,6 +277,7 @@ def load_article(folder: Path, problems: list[str]) -> Article | None:
         events=events,
         claims=claims,
         notes=notes,
+        readings=readings,
     )
 
 
@@ -311,6 +318,9 @@ def _load(root: Path) -> Dataset:
     context_path = root / "context.yaml"
     if context_path.exists():
         data.context = parse_items(context_path, read_yaml(context_path), ContextEvent, problems)
+    changes_path = root / "changes.yaml"
+    if changes_path.exists():
+        data.changes = parse_items(changes_path, read_yaml(changes_path), Change, problems)
     articles_dir = root / "articles"
     for folder in sorted(p for p in articles_dir.iterdir() if p.is_dir()):
         article = load_article(folder, problems)

@@ -186,6 +186,15 @@ class Event(Strict):
     platforms: list[str] = Field(default_factory=list, description="Platform entity ids")
     places: list[str] = Field(default_factory=list, description="Place entity ids")
     evidence: list[Evidence] = Field(min_length=1, description="Quotes supporting the event")
+    relative_to: str | None = Field(
+        default=None,
+        pattern=ID_PATTERN,
+        description=(
+            "Id of a context event (data/context.yaml) when the article dates this event only against it, "
+            "as in 'before ISIS lost its territory'. Then precision is 'before' and date is that event's date "
+            "(an upper bound, not the day it happened)."
+        ),
+    )
 
 
 class ContextEvent(Strict):
@@ -216,6 +225,19 @@ class Alternative(Strict):
     time_of_day: TimeOfDay | None = Field(default=None, description="Part of day in the English original")
 
 
+class OriginalWords(Strict):
+    """The English original's own words for what a note is about, or a plain statement that no stored
+    copy of the original holds the passage (then nothing is asserted about its wording)."""
+
+    stored: bool = Field(description="True when a stored copy of the English original holds the passage")
+    quote: Line | None = Field(
+        default=None, description="The English words exactly as the stored copy gives them (only when stored)"
+    )
+    source: str | None = Field(
+        default=None, pattern=ID_PATTERN, description="Id in data/sources.yaml of the stored copy quoted"
+    )
+
+
 class Note(Strict):
     """An editorial note: where the Arabic adaptation departs from the English original."""
 
@@ -226,6 +248,9 @@ class Note(Strict):
     title: Label = Field(description="Short title")
     original: Text = Field(description="What the original says, paraphrased (never copied)")
     comment: Text = Field(description="The editors' explanation")
+    english: OriginalWords = Field(
+        description="The original's exact words where a stored copy has them; otherwise says they are not stored"
+    )
     certainty: Literal["verified_against_copy", "secondary"] = Field(description="How the note was checked")
     sources: list[str] = Field(min_length=1, description="Source ids (data/sources.yaml)")
     alternatives: list[Alternative] = Field(
@@ -248,6 +273,13 @@ class Claim(Strict):
     content: Text = Field(description="What is said, paraphrased in both languages")
     about: list[str] = Field(default_factory=list, description="Entity ids the statement is about")
     evidence: list[Evidence] = Field(min_length=1, description="Quotes of the statement")
+    notes: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Ids of editorial notes that qualify the claim (e.g. words in «» that are not the person's); "
+            "the claims page shows them with it"
+        ),
+    )
 
 
 class Mention(Strict):
@@ -265,6 +297,9 @@ class DateBasis(Strict):
     source: str | None = Field(pattern=ID_PATTERN, description="Source id for the anchor date, if external")
 
 
+SourceKind = Literal["primary", "report", "reference", "mirror", "aggregator"]
+
+
 class Source(Strict):
     id: str = Field(pattern=ID_PATTERN, description="Stable id")
     title: Line = Field(description="Title of the page")
@@ -272,6 +307,64 @@ class Source(Strict):
     url: HttpUrl = Field(description="Public address")
     date: dt.date | None = Field(description="Publication date, if known")
     language: Lang = Field(description="Language of the page")
+    kind: SourceKind = Field(
+        description=(
+            "primary (the institution or author itself), report (a news organisation or research body "
+            "reporting), reference (a profile or reference page), mirror (a copy of someone else's text), "
+            "aggregator (rewrites others' reports)"
+        )
+    )
+    consulted: dt.date = Field(description="When the editors last read the page (its stored copy)")
+    archived: HttpUrl | None = Field(default=None, description="An archived copy (e.g. a web archive), where known")
+    note: Text | None = Field(
+        default=None,
+        description="Why a mirror or aggregator is cited (it must be the only stored copy), or another caveat",
+    )
+
+
+ReadingBasis = Literal["original", "secondary", "none"]
+
+
+class Reading(Strict):
+    """The editors' second reading of one paragraph: what it was checked against, how, and the result."""
+
+    para: str = Field(pattern=PARA_PATTERN, description="Paragraph id")
+    against: ReadingBasis = Field(
+        description=(
+            "original (the passage is in a stored copy of the English original), secondary (only reports "
+            "by others could be compared) or none (nothing to compare it with)"
+        )
+    )
+    sources: list[str] = Field(default_factory=list, description="Ids in data/sources.yaml of what was compared")
+    result: Literal["no_divergence", "notes", "unchecked"] = Field(
+        description=(
+            "notes (the notes listed say where the Arabic departs), no_divergence, or unchecked "
+            "(nothing to compare with: against is none)"
+        )
+    )
+    notes: list[str] = Field(default_factory=list, description="Ids of the notes this reading produced or confirmed")
+    remark: Text | None = Field(
+        default=None, description="What the reading found that is not a departure (e.g. a time word that fits)"
+    )
+
+
+# A page of the site as a source path with an optional anchor: a link target, not text.
+PageRef = Annotated[str, Field(pattern=r"^[a-z0-9_-]+(/[a-z0-9_-]+)*\.md(#[a-z0-9-]+)?$")]
+
+
+class Change(Strict):
+    """One version of the edition: what changed, why, and where (data/changes.yaml)."""
+
+    version: str = Field(pattern=r"^[0-9]+\.[0-9]+$", description="Version number, e.g. 1.1")
+    date: dt.date = Field(description="Day the version was published")
+    summary: Text = Field(description="What changed")
+    reason: Text = Field(description="Why it changed")
+    correction: bool = Field(description="True when the change corrects an error the edition had published")
+    pages: list[PageRef] = Field(
+        default_factory=list,
+        description="Pages affected, as source paths with an optional anchor (article.md, notes.md#id…); "
+        "the strict build checks that each exists",
+    )
 
 
 class PublicationDate(Strict):

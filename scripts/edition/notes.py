@@ -49,16 +49,18 @@ def render_notes(ctx: Context) -> str:
         intro = (
             "المقال العربي اقتباس بتصرف من تقرير Business Insider الإنجليزي، لا ترجمة حرفية له. "
             "تبين هذه الملاحظات أين يختلف عنه: ما حُذف وما أضيف وما تغيّر في الإسناد أو الأيام أو الأسماء. "
-            "كل ملاحظة تقتبس النص العربي بحروفه مع رابط فقرته، وتعيد صياغة ما يقوله الأصل (دون نقل جمله) مع مصادره، "
-            "وتذكر درجة التحقق: النسخ المحفوظة من الأصل لا تضم إلا جزأه الأول."
+            "كل ملاحظة تقتبس النص العربي بحروفه مع رابط فقرته، وتعيد صياغة ما يقوله الأصل مع مصادره، وتنقل كلماته "
+            "الإنجليزية بحروفها حيث تحفظ نسخةٌ الموضعَ، وتقول صراحة حين لا تحفظه أي نسخة. وتذكر درجة التحقق: "
+            "النسخ المحفوظة من الأصل لا تضم إلا نقاطه الملخِّصة وجزأه الأول."
         )
     else:
         intro = (
             "The Arabic article is an adaptation of the English Business Insider report, not a literal "
             "translation. These notes show where it departs from it: what was dropped or added, and where "
             "attributions, days or names changed. Each note quotes the Arabic exactly with a link to its "
-            "paragraph, paraphrases what the original says (never copying it) with its sources, and says "
-            "how it was checked: the stored copies of the original hold only its first part."
+            "paragraph, paraphrases what the original says with its sources, quotes the English words exactly "
+            "where a stored copy holds the passage and says plainly where none does, and says how it was "
+            "checked: the stored copies of the original hold only its key points and first part."
         )
     counts = Counter(n.type for n in notes)
     summary = " · ".join(f"{t('note.' + k, lang)}: {v}" for k, v in sorted(counts.items()))
@@ -83,7 +85,26 @@ def _note(ctx: Context, number: int, note: Note, lang: Lang) -> str:
         f'<blockquote class="edition-evidence" markdown="span">'
         f'<span lang="ar" dir="rtl">«{md_text(note.quote)}»</span> — [{note.para}]({para_link})</blockquote>\n\n'
         f"**{original_label}:** {md_text(note.original(lang))}\n\n"
+        f"{_english(ctx, note)}\n\n"
         f"**{comment_label}:** {md_text(note.comment(lang))}\n\n"
         f'<p class="edition-sources" markdown="span">{source_label}: {sources}</p>\n\n'
         f"</article>\n"
+    )
+
+
+def _english(ctx: Context, note: Note) -> str:
+    """The original's exact words, from the stored copy named, or a plain statement that none has them."""
+    words = note.english
+    ar = ctx.lang == "ar"
+    if not words.stored or words.quote is None or words.source is None:
+        text = (
+            "هذا الموضع من الأصل ليس في أي نسخة محفوظة، فلا نقتبس كلماته."
+            if ar
+            else "This passage of the original is not in any stored copy, so its words are not quoted."
+        )
+        return f'<p class="edition-english edition-english--unstored" markdown="span">{text}</p>'
+    label = "كلمات الأصل في نسخة محفوظة" if ar else "The original's words, from a stored copy"
+    return (
+        f'<p class="edition-english" markdown="span"><strong>{label}</strong> ({ctx.source_link(words.source)}): '
+        f'<q lang="en" dir="ltr">{md_text(words.quote)}</q></p>'
     )

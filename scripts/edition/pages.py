@@ -16,11 +16,11 @@ from .escape import html_attr, md_text
 from .labels import RELATIONS, t
 from .load import Dataset
 from .model import Claim, Entity, EntityType, Event, Lang
-from .timeline import format_date, render_timeline, sort_key, when_text
+from .timeline import article_when, format_date, render_timeline, sort_key
 
 
-def event_when(ev: Event, lang: Lang) -> str:
-    return when_text(ev.date, ev.date_end, ev.time_of_day, ev.precision, lang)
+def event_when(ev: Event, lang: Lang, data: Dataset) -> str:
+    return article_when(ev, data, lang)
 
 
 def event_sort_key(ev: Event) -> tuple[dt.date, int, int]:
@@ -109,7 +109,7 @@ def render_entity(ctx: Context, entity: Entity) -> str:
                 {
                     "label": ev.label,
                     "href": ctx.link(f"{paths.TIMELINE}#{ev.id}"),
-                    "when_label": event_when(ev, ctx.lang),
+                    "when_label": event_when(ev, ctx.lang, ctx.data),
                 }
             )
 
@@ -218,8 +218,20 @@ def render_article(ctx: Context) -> str:
 def render_claims(ctx: Context) -> str:
     lang = ctx.lang
     out = [page_head(t("claims", lang))]
+    from .notes import numbered
+
+    notes = {note.id: (number, note) for number, note in numbered(ctx.data)}
+    caveat_word = "تحفّظ" if lang == "ar" else "Caveat"
     for c in ctx.article.claims:
         evidence = "".join(ctx.evidence(e) for e in c.evidence)
+        # A note that qualifies the claim (e.g. words in «» that are not the person's) is shown with it.
+        caveats = " · ".join(
+            f"[{t('note', lang)} {notes[n][0]}: {md_text(notes[n][1].title(lang))}]({ctx.link(f'{paths.NOTES}#{n}')})"
+            for n in c.notes
+        )
+        if caveats:
+            caveat = f'<p class="edition-claim-caveat" markdown="span"><strong>{caveat_word}:</strong> {caveats}</p>'
+            evidence = caveat + "\n\n" + evidence
         out.append(
             f'<article class="edition-claim" id="{c.id}" markdown="block">\n\n'
             f"## {ctx.entity_link(c.speaker)}: {md_text(c.content(lang))} {{#{c.id}-title}}\n\n"

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from . import paths
 from .context import Context, page_head
+from .corrections import PAGE as CORRECTIONS
+from .corrections import render_corrections
 from .datapage import render_data_page
 from .escape import md_text
 from .labels import t
@@ -12,7 +14,12 @@ from .load import Dataset
 from .model import Lang
 from .notes import render_notes
 from .pages import event_sort_key, event_when, render_pages
+from .readings import render_summary as render_readings
 from .relations import render_relations
+from .report import PAGE as REPORT
+from .report import render_report
+from .sources_page import PAGE as SOURCES
+from .sources_page import render_sources
 
 HOME_INTRO: dict[Lang, str] = {
     "ar": (
@@ -56,7 +63,8 @@ def render_home(ctx: Context) -> str:
     key_points = []
     for ev in sorted(article.events, key=event_sort_key):
         key_points.append(
-            f"- **{event_when(ev, lang)}** — [{md_text(ev.label(lang))}]({ctx.link(paths.TIMELINE + '#' + ev.id)})"
+            f"- **{md_text(event_when(ev, lang, ctx.data))}** — "
+            f"[{md_text(ev.label(lang))}]({ctx.link(paths.TIMELINE + '#' + ev.id)})"
         )
     registers = []
     for etype in paths.TYPE_DIRS:
@@ -146,7 +154,10 @@ def render_site(data: Dataset, lang: Lang, directory_urls: bool = True) -> dict[
 
     pages[paths.HOME] = render_home(ctx(paths.HOME))
     pages[paths.PARALLEL] = render_parallel(ctx(paths.PARALLEL))
-    pages[paths.NOTES] = render_notes(ctx(paths.NOTES))
+    pages[paths.NOTES] = render_notes(ctx(paths.NOTES)) + render_readings(ctx(paths.NOTES))
     pages[paths.RELATIONS] = render_relations(ctx(paths.RELATIONS))
     pages[paths.DATA] = render_data_page(ctx(paths.DATA))
+    pages[SOURCES] = render_sources(ctx(SOURCES))
+    pages[CORRECTIONS] = render_corrections(ctx(CORRECTIONS))
+    pages[REPORT] = render_report(ctx(REPORT))
     return pages

@@ -51,6 +51,17 @@ def when_text(date: dt.date, date_end: dt.date | None, tod: TimeOfDay | None, pr
     return text
 
 
+def article_when(ev: Event, data: Dataset, lang: Lang) -> str:
+    """An article event's date as stated; one the article dates only against an outside event
+    (relative_to) reads "Before <that event> (<its month>)", since its own date is not known."""
+    if ev.relative_to is None:
+        return when_text(ev.date, ev.date_end, ev.time_of_day, ev.precision, lang)
+    anchor = next(cx for cx in data.context if cx.id == ev.relative_to)
+    if lang == "ar":
+        return f"قبل {anchor.label(lang)} ({AR_MONTHS[anchor.date.month - 1]} {anchor.date.year})"
+    return f"Before {anchor.label(lang)} ({anchor.date:%B %Y})"
+
+
 def sort_key(date: dt.date, tod: TimeOfDay | None, precision: str) -> tuple[dt.date, int, int]:
     return (date, -1 if precision == "before" else 0, TOD_ORDER[tod])
 
@@ -175,7 +186,11 @@ def _links(ctx: Context, ids: list[str]) -> str:
 
 def _item(ctx: Context, item: Item, lang: Lang) -> str:
     data: Dataset = ctx.data
-    when = when_text(item.date, item.date_end, item.time_of_day, item.precision, lang)
+    when = md_text(
+        article_when(item.event, data, lang)
+        if item.event is not None
+        else when_text(item.date, item.date_end, item.time_of_day, item.precision, lang)
+    )
     facts = [
         (t("actors", lang), _links(ctx, item.actors)),
         (t("platforms", lang), _links(ctx, item.platforms)),
@@ -237,7 +252,11 @@ def _table(ctx: Context, all_items: list[Item], lang: Lang) -> str:
     head = ("التاريخ", "الحدث", "المصدر") if lang == "ar" else ("Date", "Event", "Source")
     rows = []
     for item in all_items:
-        when = when_text(item.date, item.date_end, item.time_of_day, item.precision, lang)
+        when = (
+            article_when(item.event, ctx.data, lang)
+            if item.event is not None
+            else when_text(item.date, item.date_end, item.time_of_day, item.precision, lang)
+        )
         if item.event is not None:
             paras = ", ".join(f"[{e.para}]({ctx.para_link(e.para)})" for e in item.event.evidence)
             source = f"{t('in_text', lang)}: {paras}"
