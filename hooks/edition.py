@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 # The data folder; EDITION_DATA points elsewhere (the tests build from broken copies of it).
 DATA = Path(os.environ.get("EDITION_DATA", ROOT / "data"))
 
-from edition import cite, escape, export, jsonld, paths  # noqa: E402
+from edition import assets, cite, escape, export, jsonld, paths  # noqa: E402
 from edition import search as edition_search  # noqa: E402
 from edition.datapage import DOWNLOADS_DIR  # noqa: E402
 from edition.integrity import check  # noqa: E402
@@ -71,6 +71,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if paths.EDITION_PREFIX[edition_lang(config)]:
+        # Editions in a folder use the root's assets (finish_html points them there): no copy.
+        for file in [f for f in files if assets.is_shared_asset(f.src_uri)]:
+            files.remove(file)
     if edition_lang(config) == "ar":  # the root edition publishes the downloads, once
         for name, content in _downloads.items():
             files.append(File.generated(config, f"{DOWNLOADS_DIR}/{name}", content=content))
@@ -133,8 +137,8 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 @event_priority(-100)  # last: after the search plugin has written its index
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
-    if uses_wrapper(config):
-        edition_search.install_worker(site)
+    if uses_wrapper(config) and not paths.EDITION_PREFIX[edition_lang(config)]:
+        edition_search.install_worker(site)  # into the root's assets, which every edition uses
     alternates = config.extra.get("edition", {}).get("alternates", [])
     for alt in alternates:
         alt_config = load_config(str(ROOT / alt["config"]), site_dir=str(site / alt["dir"]))
@@ -174,7 +178,8 @@ def finish_html(output: str, config: MkDocsConfig) -> str:
         output = edition_search.use_wrapper(output)
         # Arabic plural forms for Material's result counts (scripts/edition/js/plurals.js).
         output = output.replace("</body>", edition_search.plural_script(lang) + "</body>", 1)
-    return output
+    # One set of CSS, scripts and fonts: an edition in a folder uses the root's.
+    return assets.share_assets(output, paths.EDITION_PREFIX[lang])
 
 
 def uses_wrapper(config: MkDocsConfig) -> bool:
