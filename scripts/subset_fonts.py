@@ -96,7 +96,7 @@ def build_weight(weight: int) -> bytes:
     try:
         parts = []
         for script, ranges in (("arabic", ARABIC), ("latin", LATIN)):
-            font = subset_one(SOURCES / f"noto-naskh-arabic-{script}-{weight}-normal.woff2", kept(ranges))
+            font = subset_one(source(script, weight), kept(ranges))
             buffer = io.BytesIO()
             font.flavor = None  # type: ignore[attr-defined]
             font.save(buffer)  # type: ignore[attr-defined]
@@ -120,6 +120,10 @@ def build_weight(weight: int) -> bytes:
             os.environ["SOURCE_DATE_EPOCH"] = with_env
 
 
+def source(script: str, weight: int) -> Path:
+    return SOURCES / f"noto-naskh-arabic-{script}-{weight}-normal.woff2"
+
+
 def target(weight: int) -> Path:
     return TARGET / f"noto-naskh-arabic-{weight}.woff2"
 
@@ -132,7 +136,7 @@ def main() -> int:
     for weight in WEIGHTS:
         data = build_weight(weight)
         path = target(weight)
-        sources = sum((SOURCES / f"noto-naskh-arabic-{s}-{weight}-normal.woff2").stat().st_size for s in ("arabic", "latin"))
+        sources = sum(source(script, weight).stat().st_size for script in ("arabic", "latin"))
         if args.check:
             if not path.exists() or path.read_bytes() != data:
                 stale.append(path)
