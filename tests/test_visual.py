@@ -93,8 +93,8 @@ TARGETS = """() => {
     if (r.right < 0 || r.left > innerWidth) continue  /* off-canvas drawers */
     const text = (el.textContent || '').trim()
     if (style.display === 'inline' && text.length > 3) continue
-    out.push({w: r.width, h: r.height, text: text.slice(0, 20), display: style.display,
-              where: el.tagName.toLowerCase() + (el.className && el.className.baseVal === undefined ? '.' + el.className.trim().replace(/ +/g, '.') : '')})
+    const cls = typeof el.className === 'string' ? el.className.trim().replace(/ +/g, '.') : ''
+    out.push({w: r.width, h: r.height, text: text.slice(0, 20), where: el.tagName.toLowerCase() + '.' + cls})
   }
   return out
 }"""
