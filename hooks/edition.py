@@ -32,6 +32,7 @@ from edition.datapage import DOWNLOADS_DIR  # noqa: E402
 from edition.integrity import check  # noqa: E402
 from edition.load import DataError, load  # noqa: E402
 from edition.model import Lang  # noqa: E402
+from edition.precompress import precompress  # noqa: E402
 from edition.site import render_site  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.edition")
@@ -42,9 +43,14 @@ _pages: dict[str, str] = {}
 _downloads: dict[str, str] = {}
 _search_fields: dict[str, dict[str, str]] = {}
 _data: list[Any] = []  # the checked Dataset of this build
+_command: list[str] = []  # "build" or "serve" (mkdocs serve skips the precompressed copies)
 
 
 # ---- Hooks -------------------------------------------------------------------------------------
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _command[:] = [command]
 
 
 @event_priority(100)  # before Material's offline plugin, which would add a polyfill from unpkg
@@ -154,6 +160,13 @@ def on_post_build(config: MkDocsConfig) -> None:
         edition_search.merge_indexes(site, {"": edition_lang(config)} | {f"{a['dir']}/": a["lang"] for a in alternates})
         if is_offline(config):
             edition_search.inline_indexes(site, dirs)
+    # .gz and .br beside every text file, for hosts that serve them; not for `mkdocs serve` (it
+    # would not use them) nor the offline bundle (read from disk). Last: the files are final.
+    if _command != ["serve"] and not is_offline(config) and not paths.EDITION_PREFIX[edition_lang(config)]:
+        totals = precompress(site, cache=ROOT / ".cache" / "precompress")
+        log.info(
+            "Precompressed %d files: %d B, gzip %d B, brotli %d B", totals.files, totals.raw, totals.gzip, totals.brotli
+        )
 
 
 # ---- Helper functions --------------------------------------------------------------------------
