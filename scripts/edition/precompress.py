@@ -18,7 +18,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-import brotli  # type: ignore[import-untyped]
+import brotli
 
 SUFFIXES = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".csv", ".bib", ".jsonld", ".md"}
 MIN_BYTES = 1024
