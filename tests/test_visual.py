@@ -4,11 +4,15 @@ One test per defect class; each runs over page types of both editions."""
 
 from __future__ import annotations
 
+import html
+import re
 import time
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from edition.typography import guillemets
 
 ROOT = Path(__file__).resolve().parent.parent
 AXE = ROOT / "tests/vendor/axe.min.js"
@@ -29,8 +33,6 @@ PAGE_TYPES = [
     "about/",
 ]
 PAGES = PAGE_TYPES + [f"en/{p}" for p in PAGE_TYPES]
-
-pytestmark = pytest.mark.browser
 
 
 def open_page(browser: Any, url: str, viewport: str, **context_args: Any) -> tuple[Any, Any]:
@@ -66,6 +68,7 @@ ARABIC_SIZES = """() => {
 }"""
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 def test_arabic_text_is_at_least_15px(browser: Any, base_url: str, viewport: str) -> None:
     """Arabic text, in tables and boxes too, is never under 15 px; chips and markers not under 12."""
@@ -100,6 +103,7 @@ TARGETS = """() => {
 }"""
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 def test_targets_are_at_least_24px(browser: Any, base_url: str, viewport: str) -> None:
     small = []
@@ -117,6 +121,7 @@ def test_targets_are_at_least_24px(browser: Any, base_url: str, viewport: str) -
 # ---- Latin inside Arabic ------------------------------------------------------------------------
 
 
+@pytest.mark.browser
 def test_latin_inside_arabic_is_scaled_to_the_arabic(browser: Any, base_url: str) -> None:
     """«TamTam» in Arabic text is drawn at 85% of the Latin face (fonts.css): its width in the
     Arabic edition's font stack is 0.85 of its width in the English edition's, at one font size."""
@@ -151,6 +156,7 @@ new PerformanceObserver(list => {
 CLS_PAGES = ["", "article/", "timeline/", "people/mitch-prothero/", "en/", "en/article/", "en/timeline/"]
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("fonts", ["fast", "slow"])
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 def test_no_layout_shift(browser: Any, base_url: str, viewport: str, fonts: str) -> None:
@@ -175,6 +181,7 @@ def test_no_layout_shift(browser: Any, base_url: str, viewport: str, fonts: str)
 # ---- Landmarks, chips, the record ---------------------------------------------------------------
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("path", ["article/", "people/mitch-prothero/", "en/article/", "en/people/"])
 def test_landmarks_are_unique_at_412px(browser: Any, base_url: str, path: str) -> None:
     """Every navigation landmark has its own name (the registers' sub-navigations had none)."""
@@ -190,6 +197,7 @@ def test_landmarks_are_unique_at_412px(browser: Any, base_url: str, path: str) -
     assert violations == []
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("path", ["article/", "en/article/"])
 def test_heading_paragraphs_show_their_id(browser: Any, base_url: str, path: str) -> None:
     """Visible numbering does not jump: heading paragraphs (p5, p8 …) show an id chip too."""
@@ -208,6 +216,7 @@ def test_heading_paragraphs_show_their_id(browser: Any, base_url: str, path: str
     assert [p for p, shown in chips if shown != p] == []
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 def test_bibliographic_record_closed_on_small_screens(browser: Any, base_url: str, viewport: str) -> None:
     context, page = open_page(browser, base_url + "article/", viewport)
@@ -219,4 +228,65 @@ def test_bibliographic_record_closed_on_small_screens(browser: Any, base_url: st
         assert record.evaluate("d => d.open && d.querySelector('dl').getBoundingClientRect().height > 100")
     else:
         assert is_open
+    context.close()
+
+
+# ---- Punctuation and bidi -----------------------------------------------------------------------
+
+
+def _text(page: Path) -> str:
+    raw = re.sub(r"<(script|style|svg)\b.*?</\1>", " ", page.read_text(encoding="utf-8"), flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", "", raw))
+
+
+def test_generated_arabic_uses_arabic_punctuation_and_quotes_once(site: Path) -> None:
+    """Arabic items are separated by «،», not ","; no page of either edition doubles guillemets."""
+    latin_comma = re.compile(r"[\u0600-\u06FF][)\]»”]?, ?[(\[«“]?[\u0600-\u06FF]")
+    problems = []
+    for page in sorted(site.rglob("*.html")):
+        rel = page.relative_to(site).as_posix()
+        text = _text(page)
+        if not rel.startswith("en/"):
+            problems += [f"{rel}: «{m[0]}»" for m in latin_comma.finditer(text)]
+        problems += [f"{rel}: doubled «{m[0]}»" for m in re.finditer(r"««|»»", text)]
+    assert not problems, "\n".join(problems)
+
+
+def test_guillemets_are_added_once() -> None:
+    assert guillemets("نص") == "«نص»"
+    assert guillemets("«نص كامل»") == "«نص كامل»"
+    assert guillemets("لصالح TamTam»") == "“لصالح TamTam»”"
+
+
+# Where the first and last characters of an element's text are drawn: an LTR run reads from left
+# to right, so its first character is left of its last.
+READING_ORDER = """el => {
+  const text = el.firstChild
+  const range = document.createRange()
+  range.setStart(text, 0); range.setEnd(text, 1)
+  const first = range.getBoundingClientRect().left
+  range.setStart(text, text.length - 1); range.setEnd(text, text.length)
+  const last = range.getBoundingClientRect().left
+  const style = getComputedStyle(el)
+  return {direction: style.direction, bidi: style.unicodeBidi, ltr: first < last, lang: el.closest('[lang]').lang}
+}"""
+
+
+@pytest.mark.browser
+def test_urls_and_english_inside_arabic_are_isolated(browser: Any, base_url: str) -> None:
+    """The record's URL reads left to right (it rendered as /https://…), the original's English
+    title is marked lang="en", code and paths on the About page and the plain citation keep
+    their own order."""
+    context, page = open_page(browser, base_url + "article/", "desktop")
+    url = page.locator('details.edition-record a[href^="https://www.alwatan"]').evaluate(READING_ORDER)
+    assert url["ltr"] and url["direction"] == "ltr" and url["bidi"] in ("isolate", "plaintext"), url
+    title = page.locator('details.edition-record span[lang="en"]').first.evaluate(READING_ORDER)
+    assert title["ltr"] and title["lang"] == "en", title
+    plain = page.locator(".edition-cite__plain").first
+    assert plain.evaluate("el => getComputedStyle(el).unicodeBidi") == "plaintext"
+    page.goto(base_url + "about/", wait_until="load")
+    codes = page.evaluate(
+        "[...document.querySelectorAll('.md-content code')].map(c => [c.textContent, getComputedStyle(c).unicodeBidi])"
+    )
+    assert codes and all(bidi == "isolate" for _, bidi in codes), codes
     context.close()

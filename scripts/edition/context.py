@@ -13,6 +13,7 @@ from .escape import html_attr, md_text
 from .labels import t
 from .load import Article, Dataset
 from .model import Evidence, External, Lang
+from .typography import guillemets
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -89,7 +90,7 @@ class Context:
             link += f' · <a href="{ar}" hreflang="ar">Arabic</a>'
         return (
             f'<blockquote class="edition-evidence" markdown="span">'
-            f'<span lang="ar" dir="rtl">«{md_text(ev.quote)}»</span> — {link}</blockquote>\n'
+            f'<span lang="ar" dir="rtl">{md_text(guillemets(ev.quote))}</span> — {link}</blockquote>\n'
         )
 
     def evidence_inline(self, ev: Evidence) -> str:

@@ -14,6 +14,7 @@ from .escape import html_attr, md_text
 from .labels import t
 from .load import Dataset
 from .model import Lang, Note
+from .typography import guillemets
 
 
 def numbered(data: Dataset) -> list[tuple[int, Note]]:
@@ -83,7 +84,8 @@ def _note(ctx: Context, number: int, note: Note, lang: Lang) -> str:
         f'<p class="edition-note-meta" markdown="span"><span class="edition-badge">{kind}</span> '
         f"{checked} · [{note.para}]({para_link})</p>\n\n"
         f'<blockquote class="edition-evidence" markdown="span">'
-        f'<span lang="ar" dir="rtl">«{md_text(note.quote)}»</span> — [{note.para}]({para_link})</blockquote>\n\n'
+        f'<span lang="ar" dir="rtl">{md_text(guillemets(note.quote))}</span> — '
+        f"[{note.para}]({para_link})</blockquote>\n\n"
         f"**{original_label}:** {md_text(note.original(lang))}\n\n"
         f"{_english(ctx, note)}\n\n"
         f"**{comment_label}:** {md_text(note.comment(lang))}\n\n"

@@ -17,6 +17,7 @@ from .labels import RELATIONS, t
 from .load import Dataset
 from .model import Claim, Entity, EntityType, Event, Lang
 from .timeline import article_when, format_date, render_timeline, sort_key
+from .typography import guillemets, join_clauses, join_list
 
 
 def event_when(ev: Event, lang: Lang, data: Dataset) -> str:
@@ -41,19 +42,34 @@ class MentionRow:
 
 def mentions_of(data: Dataset, entity_id: str) -> list[tuple[str, str, int, int]]:
     """(paragraph id, paragraph text, start, end) for every mention of an entity, in text order."""
+    return _mention_index(data).get(entity_id, [])
+
+
+# One pass over the mentions per dataset, not one per entity (that pass was entities × paragraphs:
+# quadratic in the size of the corpus, see the scale benchmark in the README).
+_MENTIONS: dict[int, tuple[Dataset, dict[str, list[tuple[str, str, int, int]]]]] = {}
+
+
+def _mention_index(data: Dataset) -> dict[str, list[tuple[str, str, int, int]]]:
     from .integrity import find_span
 
-    out = []
+    cached = _MENTIONS.get(id(data))
+    if cached is not None and cached[0] is data:
+        return cached[1]
     article = data.article
-    for pid, mentions in article.mentions.items():
-        text = article.paragraphs[pid].text
-        for m in mentions:
-            if m.entity == entity_id:
-                span = find_span(text, m.surface, m.occurrence)
-                assert span is not None  # guaranteed by integrity.check()
-                out.append((pid, text, span[0], span[1]))
-    order = list(article.paragraphs)
-    return sorted(out, key=lambda r: (order.index(r[0]), r[2]))
+    index: dict[str, list[tuple[str, str, int, int]]] = {}
+    for pid, para in article.paragraphs.items():  # in text order
+        text = para.text
+        rows = []
+        for m in article.mentions.get(pid, []):
+            span = find_span(text, m.surface, m.occurrence)
+            assert span is not None  # guaranteed by integrity.check()
+            rows.append((m.entity, (pid, text, span[0], span[1])))
+        for entity, row in sorted(rows, key=lambda r: r[1][2]):
+            index.setdefault(entity, []).append(row)
+    _MENTIONS.clear()
+    _MENTIONS[id(data)] = (data, index)
+    return index
 
 
 CONTEXT_CHARS = 40
@@ -176,13 +192,20 @@ def render_record(ctx: Context) -> str:
             t("record.url", lang),
             f'<a href="{html_attr(str(rec.url))}" rel="external noopener" dir="ltr">{md_text(str(rec.url))}</a>',
         ),
-        (t("record.date", lang), "; ".join(dates)),
+        (t("record.date", lang), join_clauses(dates, lang)),
         (t("record.language", lang), t(f"lang.{rec.language}", lang)),
         (
             t("record.based_on", lang),
-            f'{ctx.entity_link(based.author)}, <span lang="en" dir="ltr">“{md_text(based.title)}”</span>, '
-            f"{ctx.entity_link(based.publisher)}, {format_date(based.date, lang)} "
-            f"({t('status.' + based.date_status, lang)}). {md_text(based.relation(lang))}.",
+            join_list(
+                [
+                    ctx.entity_link(based.author),
+                    f'<span lang="en" dir="ltr">“{md_text(based.title)}”</span>',
+                    ctx.entity_link(based.publisher),
+                    f"{format_date(based.date, lang)} ({t('status.' + based.date_status, lang)})",
+                ],
+                lang,
+            )
+            + f". {md_text(based.relation(lang))}.",
         ),
         (t("record.copies", lang), copies),
     ]
@@ -216,30 +239,41 @@ def render_article(ctx: Context) -> str:
 
 
 def render_claims(ctx: Context) -> str:
+    """Claims as cards in body text, grouped under one heading per speaker (in order of first
+    appearance): the statement, then how the article attributes it, then the evidence."""
     lang = ctx.lang
     out = [page_head(t("claims", lang))]
     from .notes import numbered
 
     notes = {note.id: (number, note) for number, note in numbered(ctx.data)}
     caveat_word = "تحفّظ" if lang == "ar" else "Caveat"
-    for c in ctx.article.claims:
-        evidence = "".join(ctx.evidence(e) for e in c.evidence)
-        # A note that qualifies the claim (e.g. words in «» that are not the person's) is shown with it.
-        caveats = " · ".join(
-            f"[{t('note', lang)} {notes[n][0]}: {md_text(notes[n][1].title(lang))}]({ctx.link(f'{paths.NOTES}#{n}')})"
-            for n in c.notes
-        )
-        if caveats:
-            caveat = f'<p class="edition-claim-caveat" markdown="span"><strong>{caveat_word}:</strong> {caveats}</p>'
-            evidence = caveat + "\n\n" + evidence
-        out.append(
-            f'<article class="edition-claim" id="{c.id}" markdown="block">\n\n'
-            f"## {ctx.entity_link(c.speaker)}: {md_text(c.content(lang))} {{#{c.id}-title}}\n\n"
-            f'<p markdown="span"><strong>{t("form", lang)}:</strong> {t("form." + c.form, lang)} — '
-            f'<span lang="ar" dir="rtl">«{md_text(c.attribution.quote)}»</span> '
-            f"([{c.attribution.para}]({ctx.para_link(c.attribution.para)}))</p>\n\n"
-            f"{evidence}\n</article>\n"
-        )
+    speakers = list(dict.fromkeys(c.speaker for c in ctx.article.claims))
+    for speaker in speakers:
+        # The heading is the name alone (no link inside a heading); the card links the speaker.
+        name = ctx.data.entities[speaker].name(lang)
+        out.append(f"## {md_text(name)} {{#{speaker}-title}}\n")
+        for c in (c for c in ctx.article.claims if c.speaker == speaker):
+            evidence = "".join(ctx.evidence(e) for e in c.evidence)
+            # A note that qualifies the claim (e.g. words in «» that are not the person's) is shown with it.
+            caveats = " · ".join(
+                f"[{t('note', lang)} {notes[n][0]}: {md_text(notes[n][1].title(lang))}]"
+                f"({ctx.link(f'{paths.NOTES}#{n}')})"
+                for n in c.notes
+            )
+            if caveats:
+                caveat = (
+                    f'<p class="edition-claim-caveat" markdown="span"><strong>{caveat_word}:</strong> {caveats}</p>'
+                )
+                evidence = caveat + "\n\n" + evidence
+            out.append(
+                f'<article class="edition-claim" id="{c.id}" markdown="block">\n\n'
+                f'<p class="edition-claim__content" markdown="span">{md_text(c.content(lang))}</p>\n\n'
+                f'<p class="edition-claim__meta" markdown="span">{ctx.entity_link(c.speaker)} · '
+                f"<strong>{t('form', lang)}:</strong> {t('form.' + c.form, lang)} — "
+                f'<span lang="ar" dir="rtl">{md_text(guillemets(c.attribution.quote))}</span> '
+                f"([{c.attribution.para}]({ctx.para_link(c.attribution.para)}))</p>\n\n"
+                f"{evidence}\n</article>\n"
+            )
     return "\n".join(out)
 
 

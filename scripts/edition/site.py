@@ -20,6 +20,7 @@ from .report import PAGE as REPORT
 from .report import render_report
 from .sources_page import PAGE as SOURCES
 from .sources_page import render_sources
+from .typography import join_list
 
 HOME_INTRO: dict[Lang, str] = {
     "ar": (
@@ -69,7 +70,7 @@ def render_home(ctx: Context) -> str:
     registers = []
     for etype in paths.TYPE_DIRS:
         entities = ctx.data.of_type(etype)
-        links = ", ".join(ctx.entity_link(e.id) for e in entities)
+        links = join_list((ctx.entity_link(e.id) for e in entities), lang)
         registers.append(f"- [{t(etype, lang)}]({ctx.link(paths.type_index(etype))}) ({len(entities)}): {links}")
     other: Lang = "en" if lang == "ar" else "ar"
     other_link = ctx.other(paths.HOME, other)

@@ -17,6 +17,7 @@ from .escape import md_cell, md_text
 from .labels import t
 from .load import Dataset
 from .model import ContextEvent, Event, Lang, Note, TimeOfDay
+from .typography import join_list
 
 AR_MONTHS = [
     "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو",
@@ -181,7 +182,7 @@ def _disambiguation(ctx: Context, lang: Lang) -> str:
 
 
 def _links(ctx: Context, ids: list[str]) -> str:
-    return ", ".join(ctx.entity_link(i) for i in ids) or "—"
+    return join_list((ctx.entity_link(i) for i in ids), ctx.lang) or "—"
 
 
 def _item(ctx: Context, item: Item, lang: Lang) -> str:
@@ -227,7 +228,7 @@ def _item(ctx: Context, item: Item, lang: Lang) -> str:
         sources = " · ".join(ctx.source_link(s) for s in cx.sources)
         facts.append((t("source", lang), sources))
         if cx.relates_to:
-            related = ", ".join(f"[{md_text(_event_label(data, r, lang))}](#{r})" for r in cx.relates_to)
+            related = join_list((f"[{md_text(_event_label(data, r, lang))}](#{r})" for r in cx.relates_to), lang)
             facts.append(("يتصل بـ" if lang == "ar" else "Relates to", related))
         when_line = f'<p class="edition-when" markdown="span"><strong>{when}</strong></p>'
     dl = "\n".join(f'<dt>{k}</dt>\n<dd markdown="span">{v}</dd>' for k, v in facts)
@@ -258,7 +259,7 @@ def _table(ctx: Context, all_items: list[Item], lang: Lang) -> str:
             else when_text(item.date, item.date_end, item.time_of_day, item.precision, lang)
         )
         if item.event is not None:
-            paras = ", ".join(f"[{e.para}]({ctx.para_link(e.para)})" for e in item.event.evidence)
+            paras = join_list((f"[{e.para}]({ctx.para_link(e.para)})" for e in item.event.evidence), lang)
             source = f"{t('in_text', lang)}: {paras}"
         else:
             source = t("external.badge", lang)

@@ -1,0 +1,35 @@
+"""Punctuation the generators add around data: list separators and quotation marks.
+
+The Arabic edition uses Arabic punctuation in everything it generates («،» between list items,
+«؛» between clauses); the English edition uses ", " and "; ". Quotes of the Arabic text are set
+in guillemets in both editions, once: a quote that already carries its own «…» is not wrapped
+again (no ««…»»), and one that holds a guillemet of the text (a quote cut across the article's
+own «…») is set in “…” instead, as a quote within a quote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .model import Lang
+
+LIST_SEPARATOR: dict[Lang, str] = {"ar": "، ", "en": ", "}
+CLAUSE_SEPARATOR: dict[Lang, str] = {"ar": "؛ ", "en": "; "}
+
+
+def join_list(items: Iterable[str], lang: Lang) -> str:
+    """Items (already escaped for their context) joined with the edition's list separator."""
+    return LIST_SEPARATOR[lang].join(items)
+
+
+def join_clauses(items: Iterable[str], lang: Lang) -> str:
+    return CLAUSE_SEPARATOR[lang].join(items)
+
+
+def guillemets(text: str) -> str:
+    """An Arabic quote in «…», unless the quoted words already open and close with them."""
+    if text.startswith("«") and text.endswith("»") and text.count("«") == text.count("»") == 1:
+        return text
+    if "«" in text or "»" in text:
+        return f"“{text}”"
+    return f"«{text}»"
