@@ -162,7 +162,9 @@ def on_post_build(config: MkDocsConfig) -> None:
             edition_search.inline_indexes(site, dirs)
     # .gz and .br beside every text file, for hosts that serve them; not for `mkdocs serve` (it
     # would not use them) nor the offline bundle (read from disk). Last: the files are final.
-    if _command != ["serve"] and not is_offline(config) and not paths.EDITION_PREFIX[edition_lang(config)]:
+    # EDITION_PRECOMPRESS=0 skips them (the scale benchmark times the build without them).
+    wanted = os.environ.get("EDITION_PRECOMPRESS", "1") != "0"
+    if wanted and _command != ["serve"] and not is_offline(config) and not paths.EDITION_PREFIX[edition_lang(config)]:
         totals = precompress(site, cache=ROOT / ".cache" / "precompress")
         log.info(
             "Precompressed %d files: %d B, gzip %d B, brotli %d B", totals.files, totals.raw, totals.gzip, totals.brotli
