@@ -60,6 +60,9 @@ offline: $(VENV)/.site ## Build the offline bundle (dist/edition-offline.zip): o
 bench-search: system-deps $(VENV)/.test ## Search benchmark: recall@1/5, MRR, latency, per query class
 	$(PY) scripts/search_benchmark.py
 
+fonts: $(VENV)/.test ## Re-make the subset fonts from assets-src/fonts (after adding characters to scripts/subset_fonts.py)
+	$(PY) scripts/subset_fonts.py
+
 screenshots: system-deps $(VENV)/.test ## Every page, both editions, 390/1366 px, light/dark: build/screenshots/index.html
 	$(PY) scripts/screenshots.py
 
@@ -76,4 +79,4 @@ lock: ## Re-pin requirements*.txt from requirements*.in in a fresh venv (network
 clean: ## Remove the built site and caches (not .venv)
 	rm -rf site site-offline build .pytest_cache .ruff_cache
 
-.PHONY: help install serve build validate system-deps test lint format offline bench-search bench-perf screenshots lock clean
+.PHONY: help install serve build validate system-deps test lint format offline bench-search bench-perf screenshots fonts lock clean
