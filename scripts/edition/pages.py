@@ -266,13 +266,13 @@ def render_claims(ctx: Context) -> str:
                 )
                 evidence = caveat + "\n\n" + evidence
             out.append(
-                f'<article class="edition-claim" id="{c.id}" markdown="block">\n\n'
+                f'<div class="edition-claim" id="{c.id}" markdown="block">\n\n'
                 f'<p class="edition-claim__content" markdown="span">{md_text(c.content(lang))}</p>\n\n'
                 f'<p class="edition-claim__meta" markdown="span">{ctx.entity_link(c.speaker)} · '
                 f"<strong>{t('form', lang)}:</strong> {t('form.' + c.form, lang)} — "
                 f'<span lang="ar" dir="rtl">{md_text(guillemets(c.attribution.quote))}</span> '
                 f"([{c.attribution.para}]({ctx.para_link(c.attribution.para)}))</p>\n\n"
-                f"{evidence}\n</article>\n"
+                f"{evidence}\n</div>\n"
             )
     return "\n".join(out)
 
