@@ -7,7 +7,6 @@ import datetime as dt
 import re
 from collections import Counter
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 import pytest
@@ -87,23 +86,6 @@ def test_notes_page_and_markers(site: Path, data: Dataset, lang: str) -> None:
     article = page_file(site, "/" + EDITIONS[lang] + "article/").read_text(encoding="utf-8")
     for note in data.article.notes:
         assert f"notes/#{note.id}" in article
-
-
-@pytest.mark.parametrize("lang", EDITIONS)
-def test_relations_diagram_links_resolve(site: Path, data: Dataset, lang: str) -> None:
-    url = "/" + EDITIONS[lang] + "relations/"
-    html = page_file(site, url).read_text(encoding="utf-8")
-    start = html.index('<svg class="edition-graph"')
-    svg = html[start : html.index("</svg>", start)]
-    hrefs = re.findall(r'<a href="([^"]+)"', svg)
-    assert len(hrefs) == len(data.entities) + len(data.article.events)
-    for href in hrefs:
-        target = urljoin(url, href)
-        file = page_file(site, target)
-        assert file.exists(), href
-        fragment = urlsplit(target).fragment
-        if fragment:
-            assert fragment in parse(file).ids, href
 
 
 # ---- Timeline: headings at the events' own precision (issue 11) ---------------------------------
