@@ -318,9 +318,10 @@ def render_overview_svg(ctx: Context, layout: str) -> str:
         bx, by = badge_spot(g, points, placed)
         placed.append((bx, by))
         bx = canvas.x(bx)
-        words = statement(data, edge, lang)
+        # The visible number is part of the name (WCAG 2.5.3, label in name).
+        words = f"{numbers[edge.type]}. {statement(data, edge, lang)}"
         out.append(
-            f'<a class="edition-rel-edge" href="#{edge.anchor}" aria-label="{html_attr(words)}">'
+            f'<a class="edition-rel-edge" href="#{edge.anchor}">'
             f"<title>{html_text(words)}</title>"
             f'<path d="{canvas.path(points)}" marker-end="url(#{marker})"/>'
             f'<circle cx="{bx}" cy="{round(by, 1)}" r="{BADGE_R}"/>'
@@ -488,7 +489,7 @@ def render_local_svg(ctx: Context, entity: Entity) -> str:
             points.reverse()
         label_x = canvas.x(TRUNK + 8)
         drawn.append(
-            f'<a class="edition-rel-edge" href="{html_attr(br.href)}" aria-label="{html_attr(br.words)}">'
+            f'<a class="edition-rel-edge" href="{html_attr(br.href)}">'
             f"<title>{html_text(br.words)}</title>"
             f'<path d="{canvas.path(points)}" marker-end="url(#{marker})"/>'
             f'<text class="edition-rel-verb" x="{label_x}" y="{round(mid - 5, 1)}" text-anchor="start">'
