@@ -73,17 +73,21 @@ def statement(data: Dataset, edge: Edge, lang: Lang) -> str:
     return f"{a.name(lang)} — {RELATIONS[edge.type][lang]} — {b.name(lang)}"
 
 
-def wrap(text: str, width: float, max_lines: int = 3) -> list[str]:
-    """Break a label into lines that fit `width` px (estimated), whole words only; a word longer
-    than a line stands alone. Nothing is cut: the caller makes the box as tall as the lines."""
+MAX_LINES = 3
+
+
+def wrap(text: str, width: float) -> list[str]:
+    """Break a label into at most MAX_LINES lines that fit `width` px (estimated), at spaces only;
+    a word longer than a line stands alone. Nothing is cut or changed: the lines joined with
+    single spaces give the text back (the caller makes the box as tall as the lines)."""
     lines: list[str] = []
-    for word in text.split():
+    for word in text.split(" "):
         if lines and text_width(lines[-1] + " " + word) <= width:
             lines[-1] += " " + word
         else:
             lines.append(word)
-    if len(lines) > max_lines:  # keep every word: merge the tail into the last line
-        lines = [*lines[: max_lines - 1], " ".join(lines[max_lines - 1 :])]
+    if len(lines) > MAX_LINES:  # keep every word: merge the tail into the last line
+        lines = [*lines[: MAX_LINES - 1], " ".join(lines[MAX_LINES - 1 :])]
     return lines
 
 
@@ -127,9 +131,12 @@ class Canvas:
         cls = "edition-rel-node edition-rel-centre" if b.centre else "edition-rel-node"
         mid = self.x(b.x + b.w / 2)
         top = b.y + b.h / 2 - (len(b.lines) - 1) * LINE / 2
+        # Always MAX_LINES <tspan>s (unused ones empty), so the markup is the same whatever the
+        # text; each line but the last keeps its space, so the text reads back exactly.
+        lines = [line + " " for line in b.lines[:-1]] + b.lines[-1:]
+        lines += [""] * (MAX_LINES - len(lines))
         text = "".join(
-            f'<tspan x="{mid}" y="{round(top + i * LINE, 1)}">{html_text(line)}</tspan>'
-            for i, line in enumerate(b.lines)
+            f'<tspan x="{mid}" y="{round(top + i * LINE, 1)}">{html_text(line)}</tspan>' for i, line in enumerate(lines)
         )
         shape = (
             f'<rect x="{left}" y="{b.y}" width="{b.w}" height="{b.h}" rx="5"/>'
