@@ -73,7 +73,7 @@ def test_timeline_shows_the_originals_date_where_a_note_differs(site: Path, data
     html = page_file(site, "/" + EDITIONS[lang] + "timeline/").read_text(encoding="utf-8")
     for note in data.article.notes:
         for alt in note.alternatives:
-            block = html.split(f'id="{alt.event}"', 1)[1].split("</article>", 1)[0]
+            block = html.split(f'id="{alt.event}"', 1)[1].split("</details>", 1)[0]
             assert f"notes/#{note.id}" in block
 
 

@@ -61,6 +61,9 @@ def format_range(date: dt.date, date_end: dt.date, lang: Lang) -> str:
     if (date.year, date.month) == (date_end.year, date_end.month):
         month = AR_MONTHS[date.month - 1] if lang == "ar" else f"{date:%B}"
         return f"{date.day}–{date_end.day} {month} {date.year}"
+    if date.year == date_end.year:
+        first = f"{date.day} {AR_MONTHS[date.month - 1]}" if lang == "ar" else f"{date.day} {date:%B}"
+        return f"{first} – {format_date(date_end, lang, weekday=False)}"
     return f"{format_date(date, lang, weekday=False)} – {format_date(date_end, lang, weekday=False)}"
 
 
