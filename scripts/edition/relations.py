@@ -457,9 +457,10 @@ def branches(ctx: Context, entity: Entity) -> list[Branch]:
     data, lang = ctx.data, ctx.lang
     out: list[Branch] = []
     width = LOCAL_W - NEIGHBOUR_X
-    for edge in edges(data):
-        if entity.id not in (edge.source, edge.target):
-            continue
+    order = list(RELATIONS)
+    mine = [e for e in edges(data) if entity.id in (e.source, e.target)]
+    # In the order of the list under the drawing: by relation type.
+    for edge in sorted(mine, key=lambda e: order.index(e.type)):
         incoming = edge.target == entity.id
         other = edge.source if incoming else edge.target
         if other == entity.id:
