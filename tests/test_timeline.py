@@ -151,8 +151,8 @@ def test_timeline_headings_claim_no_more_precision_than_the_events(site: Path, d
         assert ids, heading
         for event_id in ids:
             ev = events[event_id]
-            if getattr(ev, "relative_to", None):
-                anchor = events[ev.relative_to]  # type: ignore[union-attr]
+            if isinstance(ev, Event) and ev.relative_to:
+                anchor = events[ev.relative_to]
                 assert heading.startswith(before_word) and anchor.label(lang) in heading, (heading, event_id)  # type: ignore[arg-type]
                 assert _month(anchor.date, lang) in heading and _day(anchor.date, lang) not in heading
             elif ev.precision in ("day", "part-of-day"):

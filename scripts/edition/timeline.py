@@ -85,14 +85,10 @@ def when_text(date: dt.date, date_end: dt.date | None, tod: TimeOfDay | None, pr
 
 def relative_anchor(ev: Event | None, data: Dataset) -> ContextEvent | None:
     """The context event an article event is dated against ("before ISIS lost its territory"), if
-    the data names one (the optional `relative_to` field)."""
-    anchor_id = getattr(ev, "relative_to", None)
-    if not anchor_id:
+    the data names one (the optional `relative_to` field; integrity.py checks that it resolves)."""
+    if ev is None or ev.relative_to is None:
         return None
-    for cx in data.context:
-        if cx.id == anchor_id:
-            return cx
-    raise KeyError(f"relative_to: no context event '{anchor_id}'")
+    return next(cx for cx in data.context if cx.id == ev.relative_to)
 
 
 def article_when(ev: Event, data: Dataset, lang: Lang) -> str:
