@@ -13,9 +13,10 @@ from . import paths
 from .article import render_body
 from .context import Context, page_head
 from .escape import html_attr, md_text
-from .labels import RELATIONS, t
+from .labels import t
 from .load import Dataset
 from .model import Claim, Entity, EntityType, Event, Lang
+from .relations import render_local
 from .timeline import article_when, format_date, render_timeline, sort_key
 from .typography import guillemets, join_clauses, join_list
 
@@ -96,28 +97,6 @@ def render_entity(ctx: Context, entity: Entity) -> str:
                 after=after + ("…" if end + CONTEXT_CHARS < len(text) else ""),
             )
         )
-    relations = []
-    for rel in entity.relations:
-        relations.append(
-            {
-                "subject": md_text(entity.name(ctx.lang)),
-                "verb": RELATIONS[rel.type][ctx.lang],
-                "object": ctx.entity_link(rel.target),
-                "evidence": rel.evidence,
-            }
-        )
-    # Relations other entities declare towards this one, so each page shows both directions.
-    for other in data.entities.values():
-        for rel in other.relations:
-            if rel.target == entity.id:
-                relations.append(
-                    {
-                        "subject": ctx.entity_link(other.id),
-                        "verb": RELATIONS[rel.type][ctx.lang],
-                        "object": md_text(entity.name(ctx.lang)),
-                        "evidence": rel.evidence,
-                    }
-                )
     events = []
     for ev in sorted(ctx.article.events, key=event_sort_key):
         if entity.id in (*ev.actors, *ev.platforms, *ev.places):
@@ -139,7 +118,7 @@ def render_entity(ctx: Context, entity: Entity) -> str:
         entity=entity,
         etype=etype,
         mentions=rows,
-        relations=relations,
+        relations_section=render_local(ctx, entity),
         events=events,
         claims_by=claims_by,
         claims_about=claims_about,
