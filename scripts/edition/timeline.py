@@ -423,7 +423,11 @@ def _item(ctx: Context, item: Item, basis_id: str, certainty: str) -> str:
         f'<li class="edition-tl-item edition-tl-{source}" data-source="{source}" markdown="block">\n'
         f'<details class="edition-tl-event" id="{item.id}" markdown="block">\n{summary}\n\n'
         f'<div class="edition-tl-body" markdown="block">\n\n{md_text(item.summary)}\n\n'
-        f'<dl class="edition-tl-facts" markdown="block">\n{dl}\n</dl>\n\n' + "".join(body) + "\n</div>\n"
+        # The facts are links to pages search already finds; Material's search leaves them out
+        # (data-search-exclude), so an event's snippet is its line and summary, not every field.
+        f'<dl class="edition-tl-facts" data-search-exclude="" markdown="block">\n{dl}\n</dl>\n\n'
+        + "".join(body)
+        + "\n</div>\n"
         "</details>\n</li>\n"
     )
 
