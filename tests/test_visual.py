@@ -47,7 +47,8 @@ def open_page(browser: Any, url: str, viewport: str, **context_args: Any) -> tup
 # ---- Text sizes ---------------------------------------------------------------------------------
 
 # Every visible text node with Arabic letters in the page's content, with its computed size.
-# Paragraph chips and note markers have their own floor (12 px); the relations diagram's SVG labels
+# Paragraph chips, note markers and the reading labels beside the chips have their own floor
+# (12 px); the relations diagram's SVG labels
 # are the relations redesign's (#13).
 ARABIC_SIZES = """() => {
   const out = []
@@ -60,7 +61,7 @@ ARABIC_SIZES = """() => {
     const r = el.getBoundingClientRect()
     if (!r.width || !r.height || getComputedStyle(el).visibility === 'hidden') continue
     if (el.closest('svg')) continue
-    const small = !!el.closest('.edition-note-marker, .edition-pid')
+    const small = !!el.closest('.edition-note-marker, .edition-pid, .edition-reading')
     out.push({size: parseFloat(getComputedStyle(el).fontSize), small, text: node.data.trim().slice(0, 40),
               where: el.tagName.toLowerCase() + (el.className ? '.' + el.className : '')})
   }
