@@ -91,7 +91,8 @@ def test_arabic_text_is_at_least_15px(browser: Any, base_url: str, viewport: str
 TARGETS = """() => {
   const out = []
   for (const el of document.querySelectorAll('a[href], button, summary, label[for], input:not([type=hidden])')) {
-    const r = el.getBoundingClientRect()
+    /* A control inside its <label>: the label is the target (a click on it works the control). */
+    const r = (el.tagName === 'INPUT' && el.closest('label') ? el.closest('label') : el).getBoundingClientRect()
     const style = getComputedStyle(el)
     if (!r.width || !r.height || style.visibility === 'hidden' || style.opacity === '0') continue
     if (r.right < 0 || r.left > innerWidth) continue  /* off-canvas drawers */
