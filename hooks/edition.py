@@ -108,13 +108,13 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     src = page.file.src_uri
     edition = config.extra["edition"]
     downloads = sorted(_downloads) if src == paths.DATA else []
-    context["edition_jsonld"] = [
-        escape.json_script(obj) for obj in jsonld.for_page(data, lang, src, config.site_url or "", downloads)
-    ]
+    objects = jsonld.for_page(data, lang, src, site_root(config), downloads, str(edition["issued"]))
+    context["edition_jsonld"] = [escape.json_script(obj) for obj in objects]
     context["edition_citations"] = cite.citations(
         data,
         lang,
         page_title=escape.title_text(page.title or config.site_name),
+        page_url=page.canonical_url,  # None without SITE_URL: the cite box says so
         page_path="/" + paths.EDITION_PREFIX[lang] + paths.url_of(src),
         site_title=config.site_name,
         version=str(edition["version"]),
@@ -129,6 +129,12 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
                 own = _search_fields.get(src) if entry["location"] == page.url else None
                 entries[i] = edition_search.entry_fields(entry, own)
     return context
+
+
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    # overrides/sitemap.xml lists each page's counterparts in the other edition.
+    env.filters["edition_urls"] = lambda page: edition_urls(page.file.src_uri, config)
+    return env
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -147,7 +153,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         edition_search.install_worker(site)  # into the root's assets, which every edition uses
     alternates = config.extra.get("edition", {}).get("alternates", [])
     for alt in alternates:
-        alt_config = load_config(str(ROOT / alt["config"]), site_dir=str(site / alt["dir"]))
+        # Each edition's URLs are its own: the English edition lives at <site_url>en/.
+        alt_url = config.site_url + alt["dir"] + "/" if config.site_url else None
+        alt_config = load_config(str(ROOT / alt["config"]), site_dir=str(site / alt["dir"]), site_url=alt_url)
         alt_config.plugins.on_startup(command="build", dirty=False)
         try:
             build(alt_config)
@@ -200,6 +208,23 @@ def finish_html(output: str, config: MkDocsConfig) -> str:
 def uses_wrapper(config: MkDocsConfig) -> bool:
     """The edition's search (off only for the benchmark's Material-default baseline)."""
     return bool(config.extra["edition"].get("search_wrapper", True))
+
+
+def site_root(config: MkDocsConfig) -> str:
+    """The address of the whole site (the Arabic edition's root), "" without SITE_URL."""
+    if not config.site_url:
+        return ""
+    prefix = paths.EDITION_PREFIX[edition_lang(config)]
+    return config.site_url.removesuffix(prefix) if prefix else config.site_url
+
+
+def edition_urls(src: str, config: MkDocsConfig) -> list[dict[str, str]]:
+    """Absolute URLs of a page in every edition (sitemap language alternates); none without SITE_URL."""
+    root = site_root(config)
+    if not root:
+        return []
+    url = paths.url_of(src, config.use_directory_urls)
+    return [{"lang": lang, "href": root + prefix + url} for lang, prefix in paths.EDITION_PREFIX.items()]
 
 
 def is_offline(config: MkDocsConfig) -> bool:

@@ -15,7 +15,7 @@ from edition import paths
 from edition.load import Dataset
 
 LD_TYPES = {"NewsArticle", "Person", "Organization", "Place", "SoftwareApplication", "Event", "Dataset"}
-PARTS = {"DataDownload"}  # nodes that only exist inside another (no @id of their own)
+PARTS = {"DataDownload", "WebPage", "PublicationEvent"}  # nodes only inside another (no @id of their own)
 
 
 def downloads(site: Path) -> Path:

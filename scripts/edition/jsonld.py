@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import paths
+from .cite import EDITORS
 from .load import Dataset
 from .model import Entity, Lang
 from .rights import CONTENT_LICENCE_URL
@@ -60,7 +61,11 @@ def entity_node(data: Dataset, ids: Ids, entity: Entity, lang: Lang) -> dict[str
     return node
 
 
-def article_node(data: Dataset, ids: Ids, lang: Lang) -> dict[str, Any]:
+def editors_node(ids: Ids, lang: Lang) -> dict[str, Any]:
+    return {"@type": "Organization", "@id": ids.page(paths.ABOUT) + "#editors", "name": EDITORS[lang]}
+
+
+def article_node(data: Dataset, ids: Ids, lang: Lang, issued: str) -> dict[str, Any]:
     article = data.article
     rec = article.record
     based = rec.based_on
@@ -75,16 +80,24 @@ def article_node(data: Dataset, ids: Ids, lang: Lang) -> dict[str, Any]:
         "publisher": {"@id": ids.entity(data, based.publisher)},
         "sameAs": [str(u) for u in based.copies],
     }
-    arabic = {
+    arabic: dict[str, Any] = {
         "@type": "NewsArticle",
         "@id": ids.article("ar"),
         "headline": rec.title.ar,
         "inLanguage": "ar",
         "url": str(rec.url),
+        # The outlet publishes under its own name: no person signs the Arabic article.
+        "author": {"@id": ids.entity(data, rec.outlet)},
         "publisher": {"@id": ids.entity(data, rec.outlet)},
         "isBasedOn": original,
         "mentions": [{"@id": ids.entity(data, e)} for e in mentioned],
     }
+    published = next(d for d in rec.dates if d.kind == "published")
+    if published.value and published.status == "known":
+        arabic["datePublished"] = published.value.isoformat()
+    else:
+        # schema.org has no "not before" date: the inference is stated, as the edition records it.
+        arabic["publication"] = {"@type": "PublicationEvent", "description": published.note(lang)}
     if lang == "ar":
         return arabic
     return {
@@ -92,12 +105,12 @@ def article_node(data: Dataset, ids: Ids, lang: Lang) -> dict[str, Any]:
         "@id": ids.article("en"),
         "headline": rec.title.en,
         "inLanguage": "en",
+        "url": ids.page(paths.ARTICLE, "en"),
+        "author": {"@id": ids.entity(data, rec.outlet)},
+        "translator": editors_node(ids, "en"),
+        "publisher": {"@id": ids.page(paths.ABOUT) + "#editors"},
+        "datePublished": issued,
         "translationOfWork": {"@id": ids.article("ar")},
-        "translator": {
-            "@type": "Organization",
-            "@id": ids.page(paths.ABOUT) + "#editors",
-            "name": article.translation.translator,
-        },
         "isBasedOn": {"@id": ids.article("ar")},
         "mentions": [{"@id": ids.entity(data, e)} for e in mentioned],
     }
@@ -128,7 +141,16 @@ def event_nodes(data: Dataset, ids: Ids, lang: Lang) -> list[dict[str, Any]]:
             "name": cx.label(lang),
             "description": cx.summary(lang),
             "startDate": cx.date.isoformat(),
-            "citation": [str(data.sources[s].url) for s in cx.sources],
+            # Event has no `citation`: the public sources are works about the event.
+            "subjectOf": [
+                {
+                    "@type": "WebPage",
+                    "url": str(data.sources[s].url),
+                    "name": data.sources[s].title,
+                    "inLanguage": data.sources[s].language,
+                }
+                for s in cx.sources
+            ],
         }
         if cx.date_end:
             node["endDate"] = cx.date_end.isoformat()
@@ -138,6 +160,19 @@ def event_nodes(data: Dataset, ids: Ids, lang: Lang) -> list[dict[str, Any]]:
     return nodes
 
 
+MEDIA_TYPES = {
+    ".json": "application/json",
+    ".csv": "text/csv",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".xml": "application/tei+xml",
+    ".txt": "text/plain",
+}
+
+
+def media_type(name: str) -> str:
+    return MEDIA_TYPES[name[name.rindex(".") :]]
+
+
 def dataset_node(data: Dataset, ids: Ids, lang: Lang, downloads: list[str]) -> dict[str, Any]:
     return {
         "@type": "Dataset",
@@ -145,26 +180,31 @@ def dataset_node(data: Dataset, ids: Ids, lang: Lang, downloads: list[str]) -> d
         "name": "Register and timeline of «هجرة جماعية لداعش من Telegram إلى TamTam»",
         "description": "People, organisations, platforms, places, events, claims and editorial notes of one Arabic "
         "article, each with its evidence (paragraph id and exact quote).",
+        "url": ids.page(paths.DATA, lang),
+        "creator": editors_node(ids, lang),
         "isBasedOn": {"@id": ids.article("ar")},
         "license": CONTENT_LICENCE_URL,  # the edition's own work; the article's text stays its publisher's
         **({"version": data.changes[-1].version} if data.changes else {}),
         "distribution": [
             {
                 "@type": "DataDownload",
+                "name": name,
                 "contentUrl": ids.base + "downloads/" + name,
-                "encodingFormat": "text/csv" if name.endswith(".csv") else "application/json",
+                "encodingFormat": media_type(name),
             }
             for name in downloads
         ],
     }
 
 
-def for_page(data: Dataset, lang: Lang, src: str, base: str, downloads: list[str]) -> list[dict[str, Any]]:
+def for_page(
+    data: Dataset, lang: Lang, src: str, base: str, downloads: list[str], issued: str = ""
+) -> list[dict[str, Any]]:
     """The JSON-LD objects for one page (none for pages with nothing to describe)."""
     ids = Ids(base)
     context = "https://schema.org"
     if src == paths.ARTICLE:
-        return [{"@context": context, **article_node(data, ids, lang)}]
+        return [{"@context": context, **article_node(data, ids, lang, issued)}]
     if src == paths.TIMELINE:
         return [{"@context": context, "@graph": event_nodes(data, ids, lang)}]
     if src == paths.DATA:
