@@ -7,6 +7,7 @@ Everything that decides what a page says lives in scripts/edition, which does no
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import sys
@@ -40,7 +41,7 @@ POLYFILL = "assets/javascripts/iframe-worker/shim.js"
 
 # What this build renders, made once in on_config: pages and downloads by path, search fields.
 _pages: dict[str, str] = {}
-_downloads: dict[str, str] = {}
+_downloads: dict[str, str | bytes] = {}
 _search_fields: dict[str, dict[str, str]] = {}
 _data: list[Any] = []  # the checked Dataset of this build
 _command: list[str] = []  # "build" or "serve" (mkdocs serve skips the precompressed copies)
@@ -69,7 +70,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _pages.clear()
     _pages.update(render_site(data, lang, directory_urls=not offline))
     _downloads.clear()
-    _downloads.update(export.downloads(data))
+    edition = config.extra["edition"]
+    issued = dt.date.fromisoformat(str(edition["issued"]))
+    _downloads.update(export.downloads(data, str(edition["version"]), issued, site_root(config)))
     _search_fields.clear()
     _search_fields.update(edition_search.page_fields(data, lang))
     config.nav = fill_nav(config.nav or [], data, lang)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
@@ -38,7 +39,7 @@ def test_schema_rejects_unknown_fields(site: Path) -> None:
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline="")))
 
 
 def test_csvs_hold_the_same_records(site: Path, data: Dataset) -> None:
@@ -135,3 +136,83 @@ def test_every_page_offers_citations(site: Path) -> None:
 
             item = json.loads(html_lib.unescape(block))
             assert item["id"] and item["title"]
+
+
+# ---- Data Package, CSV encoding, workbook -----------------------------------------------------
+
+
+def test_frictionless_validates_the_data_package(site: Path) -> None:
+    """Types, enumerations, required fields, primary and foreign keys of every CSV."""
+    from frictionless import validate
+
+    report = validate(str(downloads(site) / "datapackage.json"))
+    assert report.valid, report.flatten(["taskNumber", "rowNumber", "fieldName", "type", "note"])
+
+
+def test_every_csv_is_described_and_readable_by_spreadsheets(site: Path) -> None:
+    package = json.loads((downloads(site) / "datapackage.json").read_text(encoding="utf-8"))
+    described = {r["path"]: r for r in package["resources"]}
+    files = {p.name for p in downloads(site).glob("*.csv")}
+    assert set(described) == files
+    for name in files:
+        raw = (downloads(site) / name).read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf"), f"{name}: UTF-8 with a byte order mark (spreadsheets)"
+        header = next(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+        assert header == [f["name"] for f in described[name]["schema"]["fields"]], name
+    fields = {f["name"]: f for f in described["events.csv"]["schema"]["fields"]}
+    assert fields["time_of_day"]["constraints"]["enum"] == ["morning", "noon", "afternoon", "evening", "night"]
+    assert {"entity", "para"} <= {fk["fields"][0] for fk in described["mentions.csv"]["schema"]["foreignKeys"]}
+
+
+def test_new_tables_hold_the_records(site: Path, data: Dataset) -> None:
+    article = data.article
+    assert [r["id"] for r in read_csv(downloads(site) / "notes.csv")] == [n.id for n in article.notes]
+    assert [r["id"] for r in read_csv(downloads(site) / "context.csv")] == [c.id for c in data.context]
+    assert [r["id"] for r in read_csv(downloads(site) / "sources.csv")] == list(data.sources)
+    mentions = read_csv(downloads(site) / "mentions.csv")
+    assert len(mentions) == sum(len(m) for m in article.mentions.values())
+    for row in mentions:
+        text = article.paragraphs[row["para"]].text
+        start = int(row["start"])
+        assert text[start : start + len(row["surface"])] == row["surface"]
+
+
+def test_workbook_has_every_table_as_text(site: Path) -> None:
+    from openpyxl import load_workbook
+
+    from edition import escape
+
+    book = load_workbook(downloads(site) / "edition.xlsx")
+    package = json.loads((downloads(site) / "datapackage.json").read_text(encoding="utf-8"))
+    assert book.sheetnames == [r["name"] for r in package["resources"]]
+    for resource in package["resources"]:
+        sheet = book[resource["name"]]
+        rows = [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        assert all(c.data_type != "f" for row in sheet.iter_rows() for c in row), "no formulas"
+        with open(downloads(site) / resource["path"], encoding="utf-8-sig", newline="") as f:
+            from_csv = list(csv.reader(f))
+        assert [[escape.csv_cell(v) for v in row] for row in rows] == from_csv, resource["name"]
+
+
+def test_csv_and_workbook_neutralise_formulas() -> None:
+    """A cell that starts like a formula is text in both files (escape.csv_cell, documented)."""
+    from openpyxl import load_workbook
+
+    from edition import datapackage, tables
+
+    table = tables.Table(
+        name="t",
+        title="t",
+        description="t",
+        columns=(tables.Column("a", "string", "a"), tables.Column("b", "string", "b")),
+        primary_key=("a",),
+        rows=lambda d: [['=HYPERLINK("http://x")', "@SUM(1)"], ["+1", "-2"]],
+    )
+    text = tables.csv_text(table, None)  # type: ignore[arg-type]
+    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
+    assert rows[1:] == [['\'=HYPERLINK("http://x")', "'@SUM(1)"], ["'+1", "'-2"]]
+    xlsx = datapackage.workbook(None, dt.date(2026, 1, 1), [table])  # type: ignore[arg-type]
+    book = load_workbook(io.BytesIO(xlsx))
+    cells = [c for row in book["t"].iter_rows(min_row=2) for c in row]
+    assert [c.value for c in cells] == ['=HYPERLINK("http://x")', "@SUM(1)", "+1", "-2"]
+    assert all(c.data_type == "s" for c in cells)

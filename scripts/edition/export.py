@@ -6,16 +6,13 @@ pydantic models, so it cannot drift from what the build accepts.
 
 from __future__ import annotations
 
-import csv
-import io
+import datetime as dt
 import json
-from collections.abc import Iterable
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from . import paths
-from .escape import csv_cell
+from . import datapackage, paths, tables, tei
 from .load import Dataset
 from .model import (
     Change,
@@ -149,133 +146,24 @@ def schema_json() -> str:
     return json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
 
 
-# ---- CSV ---------------------------------------------------------------------------------------
+# ---- Every download ---------------------------------------------------------------------------
 
-
-def _csv(header: list[str], rows: list[list[Any]]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([csv_cell(v) for v in row])
-    return out.getvalue()
-
-
-def _join(values: Iterable[str]) -> str:
-    return "|".join(values)
+TEI_FILE = "article.tei.xml"
+TEXT_FILES = {"ar": "article.ar.txt", "en": "article.en.txt"}
 
 
 def csv_tables(data: Dataset) -> dict[str, str]:
-    """{file name: CSV text}: one table per register, plus events and claims.
-
-    Lists are joined with "|"; evidence is "pN: quote" joined with "|".
-    """
-    tables: dict[str, str] = {}
-    header = [
-        "id",
-        "kind",
-        "name_ar",
-        "name_en",
-        "aliases_ar",
-        "aliases_en",
-        "role_ar",
-        "role_en",
-        "description_ar",
-        "description_en",
-        "evidence",
-        "same_as",
-    ]
-    for etype, folder in paths.TYPE_DIRS.items():
-        rows = [
-            [
-                e.id,
-                e.kind,
-                e.name.ar,
-                e.name.en,
-                _join(e.aliases.ar),
-                _join(e.aliases.en),
-                e.role.ar,
-                e.role.en,
-                e.description.ar,
-                e.description.en,
-                _join(f"{ev.para}: {ev.quote}" for ev in e.evidence),
-                _join(str(u) for u in e.same_as),
-            ]
-            for e in data.of_type(etype)
-        ]
-        tables[f"{folder}.csv"] = _csv(header, rows)
-    article = data.article
-    tables["events.csv"] = _csv(
-        [
-            "id",
-            "label_ar",
-            "label_en",
-            "date",
-            "date_end",
-            "time_of_day",
-            "precision",
-            "certainty",
-            "date_basis",
-            "when_quote",
-            "when_para",
-            "actors",
-            "platforms",
-            "places",
-            "evidence",
-        ],
-        [
-            [
-                ev.id,
-                ev.label.ar,
-                ev.label.en,
-                ev.date.isoformat(),
-                ev.date_end.isoformat() if ev.date_end else None,
-                ev.time_of_day,
-                ev.precision,
-                ev.certainty,
-                ev.date_basis,
-                ev.when.quote,
-                ev.when.para,
-                _join(ev.actors),
-                _join(ev.platforms),
-                _join(ev.places),
-                _join(f"{e.para}: {e.quote}" for e in ev.evidence),
-            ]
-            for ev in article.events
-        ],
-    )
-    tables["claims.csv"] = _csv(
-        [
-            "id",
-            "speaker",
-            "form",
-            "attribution_quote",
-            "attribution_para",
-            "content_ar",
-            "content_en",
-            "about",
-            "evidence",
-        ],
-        [
-            [
-                c.id,
-                c.speaker,
-                c.form,
-                c.attribution.quote,
-                c.attribution.para,
-                c.content.ar,
-                c.content.en,
-                _join(c.about),
-                _join(f"{e.para}: {e.quote}" for e in c.evidence),
-            ]
-            for c in article.claims
-        ],
-    )
-    return tables
+    """{file name: CSV text}, one per table of tables.py (UTF-8 with BOM, cells escaped)."""
+    return {t.file: tables.csv_text(t, data) for t in tables.tables(data)}
 
 
-def downloads(data: Dataset) -> dict[str, str]:
+def downloads(data: Dataset, version: str, issued: dt.date, site_url: str = "") -> dict[str, str | bytes]:
     """Every download, keyed by file name (published under downloads/)."""
-    files = {"edition.json": dataset_json(data), SCHEMA_ID: schema_json()}
+    files: dict[str, str | bytes] = {"edition.json": dataset_json(data), SCHEMA_ID: schema_json()}
     files.update(csv_tables(data))
+    files[datapackage.PACKAGE_FILE] = datapackage.datapackage_json(data, version)
+    files[datapackage.WORKBOOK] = datapackage.workbook(data, issued)
+    files[TEI_FILE] = tei.tei_document(data, version, issued, site_url)
+    files[TEXT_FILES["ar"]] = tei.text_ar(data)
+    files[TEXT_FILES["en"]] = tei.text_en(data)
     return files
