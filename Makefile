@@ -4,6 +4,9 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
+# The Nu HTML checker, from npm, pinned; installed into build/vnu (git-ignored) by `make vnu`.
+VNU_VERSION := 26.9.27
+VNU_JAR := build/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 
 .DEFAULT_GOAL := help
 
@@ -36,7 +39,13 @@ validate: $(VENV)/.site ## Check the data (schema and integrity) without buildin
 system-deps: ## Install Debian's chromium, Java and Node.js for the tests (needs root), or say how
 	@bash scripts/system-deps.sh
 
-test: system-deps $(VENV)/.test ## Install everything the tests need, then lint, type-check and run all tests
+$(VNU_JAR): Makefile
+	npm install --silent --no-audit --no-fund --prefix build/vnu vnu-jar@$(VNU_VERSION)
+	touch $@
+
+vnu: system-deps $(VNU_JAR) ## Install the Nu HTML checker (npm package vnu-jar, pinned) into build/vnu
+
+test: system-deps $(VENV)/.test $(VNU_JAR) ## Install everything the tests need, then lint, type-check and run all tests
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy scripts/edition
@@ -79,4 +88,4 @@ lock: ## Re-pin requirements*.txt from requirements*.in in a fresh venv (network
 clean: ## Remove the built site and caches (not .venv)
 	rm -rf site site-offline build .pytest_cache .ruff_cache
 
-.PHONY: help install serve build validate system-deps test lint format offline bench-search bench-perf screenshots fonts lock clean
+.PHONY: help install serve build validate system-deps vnu test lint format offline bench-search bench-perf screenshots fonts lock clean
