@@ -216,3 +216,30 @@ def test_csv_and_workbook_neutralise_formulas() -> None:
     cells = [c for row in book["t"].iter_rows(min_row=2) for c in row]
     assert [c.value for c in cells] == ['=HYPERLINK("http://x")', "@SUM(1)", "+1", "-2"]
     assert all(c.data_type == "s" for c in cells)
+
+
+# ---- The Data page ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_data_page_tables_keep_their_columns(site: Path, prefix: str) -> None:
+    """Every row of every table has its 4 cells ("|" inside a type is a character, issue 11), each
+    table sits in a focusable, labelled scroll region, and every download is linked."""
+    import lxml.html
+
+    doc = lxml.html.fromstring((site / prefix / "data/index.html").read_bytes())
+    tables = doc.xpath("//article//table")
+    assert len(tables) > 30
+    for table in tables:
+        for row in table.xpath(".//tr"):
+            assert len(row.xpath("./td | ./th")) == 4, lxml.html.tostring(row, encoding="unicode")[:300]
+        region = table.xpath("ancestor::div[contains(@class, 'edition-scroll')]")
+        assert region and region[0].get("tabindex") == "0" and region[0].get("role") == "region"
+        assert region[0].get("aria-label")
+    time_of_day = doc.xpath("//tr[td[1]/code='time_of_day']/td[2]")[0]
+    assert all(v in time_of_day.text_content() for v in ("morning", "noon", "afternoon", "evening", "night"))
+    linked = {a.get("href").rsplit("/", 1)[-1] for a in doc.xpath("//a[@download]")}
+    assert linked == {p.name for p in downloads(site).iterdir()}
+    if prefix == "":  # English descriptions on the Arabic page are marked as English
+        english = doc.xpath("//article//*[@lang='en']")
+        assert len(english) > 100 and all(e.get("dir") == "ltr" for e in english)

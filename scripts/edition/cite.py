@@ -44,6 +44,37 @@ DATE_INFERRED: dict[Lang, str] = {
 }
 # CSL locales: Arabic terms on Arabic pages. citeproc-py ships both locale files.
 CSL_LOCALE: dict[Lang, str] = {"ar": "ar", "en": "en-GB"}
+MONTH_NAMES: dict[Lang, tuple[str, ...]] = {
+    # As the CSL locale ar writes them (citeproc-py's locales-ar.xml).
+    "ar": (
+        "يناير",
+        "فبراير",
+        "مارس",
+        "أبريل",
+        "مايو",
+        "يونيو",
+        "يوليو",
+        "أغسطس",
+        "سبتمبر",
+        "أكتوبر",
+        "نوفمبر",
+        "ديسمبر",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+}
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
@@ -115,6 +146,12 @@ def protect_capitals(value: str) -> str:
     return " ".join("{" + word + "}" if _CAPITAL.search(word) else word for word in value.split(" "))
 
 
+def unprotect_capitals(value: str) -> str:
+    """protect_capitals undone (for tests that compare a field with the data): escape.bibtex never
+    lets data start a word with a brace, so every word in braces is one protect_capitals made."""
+    return " ".join(w[1:-1] if w.startswith("{") and w.endswith("}") else w for w in value.split(" "))
+
+
 def bibtex_entry(kind: str, key: str, fields: dict[str, str]) -> str:
     """An entry; every value is escaped here (Macro values are fixed words, written bare)."""
     lines = []
@@ -126,6 +163,11 @@ def bibtex_entry(kind: str, key: str, fields: dict[str, str]) -> str:
         else:
             lines.append(f"  {name} = {{{value}}}")
     return f"@{kind}{{{key},\n" + ",\n".join(lines) + "\n}"
+
+
+def long_date(date: dt.date, lang: Lang) -> str:
+    """3 December 2019 / 3 ديسمبر 2019: an ISO date inside right-to-left text reads backwards."""
+    return f"{date.day} {MONTH_NAMES[lang][date.month - 1]} {date.year}"
 
 
 def _name(author: dict[str, str]) -> str:
@@ -223,7 +265,7 @@ def items(
     else:
         assert published.not_before is not None, "record.yaml: a published date needs value or not_before"
         ar_date, circa = published.not_before, True
-        inferred = f"{DATE_INFERRED[lang]} {published.not_before.isoformat()}."
+        inferred = f"{DATE_INFERRED[lang]} {long_date(published.not_before, lang)}."
     arabic = Item(
         key=rec.id,
         csl_type="article-newspaper",
