@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -103,7 +103,6 @@ class Item:
     note: str = ""
     version: str = ""
     extra_plain: str = ""  # said after the processor's text (the date's inference)
-    extra_bibtex: dict[str, str] = field(default_factory=dict)
 
     def csl(self) -> dict[str, Any]:
         issued: dict[str, Any] = {"date-parts": [[self.issued.year, self.issued.month, self.issued.day]]}
@@ -148,8 +147,20 @@ def protect_capitals(value: str) -> str:
 
 def unprotect_capitals(value: str) -> str:
     """protect_capitals undone (for tests that compare a field with the data): escape.bibtex never
-    lets data start a word with a brace, so every word in braces is one protect_capitals made."""
-    return " ".join(w[1:-1] if w.startswith("{") and w.endswith("}") else w for w in value.split(" "))
+    lets data start a word with a brace, so a word whose first brace closes at its end is one
+    protect_capitals made."""
+    return " ".join(w[1:-1] if _wrapped(w) else w for w in value.split(" "))
+
+
+def _wrapped(word: str) -> bool:
+    if not (word.startswith("{") and word.endswith("}")):
+        return False
+    depth = 0
+    for index, ch in enumerate(word):
+        depth += {"{": 1, "}": -1}.get(ch, 0)
+        if depth == 0:
+            return index == len(word) - 1
+    return False
 
 
 def bibtex_entry(kind: str, key: str, fields: dict[str, str]) -> str:
@@ -170,10 +181,19 @@ def long_date(date: dt.date, lang: Lang) -> str:
     return f"{date.day} {MONTH_NAMES[lang][date.month - 1]} {date.year}"
 
 
+_NAME_SEPARATOR = re.compile(r",|(^|\s)and(\s|$)", re.IGNORECASE)
+
+
+def _name_part(part: str) -> str:
+    """A family or given name; braced when a comma or the word "and" would split it."""
+    value = escape.bibtex(part)
+    return "{" + value + "}" if _NAME_SEPARATOR.search(part) else value
+
+
 def _name(author: dict[str, str]) -> str:
     if "literal" in author:
         return "{" + escape.bibtex(author["literal"]) + "}"  # a corporate author: one name
-    return escape.bibtex(author["family"]) + ", " + escape.bibtex(author["given"])
+    return _name_part(author["family"]) + ", " + _name_part(author["given"])
 
 
 def to_bibtex(item: Item) -> str:
@@ -197,7 +217,6 @@ def to_bibtex(item: Item) -> str:
     fields["language"] = "arabic" if item.language == "ar" else "english"
     if item.note:
         fields["note"] = escape.bibtex(item.note)
-    fields.update({k: escape.bibtex(v) for k, v in item.extra_bibtex.items()})
     return bibtex_entry(entry_type, item.key, fields)
 
 
