@@ -296,8 +296,7 @@ def items(
         language="ar",
         url=str(rec.url),
         accessed=edition_date,
-        note=f"{DATE_INFERRED['en']} {ar_date.isoformat()} ({published.status}). Adapts {author}, {publisher}, "
-        f"{based.date.isoformat()}."
+        note=f"{DATE_INFERRED['en']} {ar_date.isoformat()}. Adapts {author}, {publisher}, {based.date.isoformat()}."
         if inferred
         else "",
         extra_plain=inferred,
@@ -319,6 +318,15 @@ def items(
     return [page, arabic, english]
 
 
+_DATE_PARTS = re.compile(r"\[\s*\[\s*([0-9,\s]+?)\s*\]\s*\]")
+
+
+def csl_json(item: dict[str, Any]) -> str:
+    """Indented JSON with each date on one line ("date-parts": [[2019, 12, 3]])."""
+    text = json.dumps(item, ensure_ascii=False, indent=2)
+    return _DATE_PARTS.sub(lambda m: "[[" + ", ".join(re.split(r",\s*", m.group(1))) + "]]", text)
+
+
 def citations(
     data: Dataset,
     lang: Lang,
@@ -335,7 +343,7 @@ def citations(
             label=label,
             plain=plain(item, lang),
             bibtex=to_bibtex(item),
-            csl=json.dumps(item.csl(), ensure_ascii=False, indent=2),
+            csl=csl_json(item.csl()),
         )
         for label, item in zip(LABELS[lang], made, strict=True)
     ]
