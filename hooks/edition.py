@@ -68,7 +68,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError("The edition's data is invalid:\n" + str(exc)) from None
     _data[:] = [data]
     _pages.clear()
-    _pages.update(render_site(data, lang, directory_urls=not offline))
+    _pages.update(render_site(data, lang, directory_urls=not offline, edition_name=config.site_name))
     _downloads.clear()
     edition = config.extra["edition"]
     issued = dt.date.fromisoformat(str(edition["issued"]))

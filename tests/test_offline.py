@@ -57,3 +57,18 @@ def test_offline_bundle_requests_nothing_outside(browser: object, bundle: Path) 
     pages = [(bundle / "index.html").as_uri(), *sorted(p.as_uri() for p in bundle.rglob("*.html"))]
     assert len(pages) > 40
     assert requests_outside(browser, pages, bundle.as_uri() + "/") == []
+
+
+@pytest.mark.parametrize("start", ["article.html", "en/article.html", "en/parallel.html"])
+def test_offline_note_popover_and_mention_card(page: object, bundle: Path, start: str) -> None:
+    """The reading aids need nothing but the page: they work from file:// too."""
+    page.goto((bundle / start).as_uri())
+    page.locator("a.edition-note-marker").first.focus()
+    page.keyboard.press("Enter")
+    popover = page.locator(".edition-popover")
+    assert popover.is_visible()
+    assert popover.locator("a").first.get_attribute("href").split("#")[0].endswith("notes.html")
+    page.keyboard.press("Escape")
+    assert popover.count() == 0
+    page.locator("a.edition-mention").first.focus()
+    assert page.locator(".edition-card a").get_attribute("href").endswith(".html")

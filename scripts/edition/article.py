@@ -8,9 +8,14 @@ from __future__ import annotations
 
 from .escape import html_attr, md_text
 from .integrity import find_span
+from .labels import t
 from .load import Article, Dataset, Paragraph
 from .model import Lang, Mention
 from .paths import ARTICLE, entity_page, raw_link
+
+# Headings hold plain text: a link inside a heading reads as the heading's own link and lands in
+# the table of contents. Their mentions stay recorded (entity pages list them).
+PLAIN_KINDS = ("heading", "box-heading")
 
 
 def linked_text(
@@ -21,13 +26,18 @@ def linked_text(
     pid: str,
     lang: Lang = "ar",
     directory_urls: bool = True,
+    id_prefix: str = "",
+    card_lang: Lang | None = None,
 ) -> str:
     """Markdown for text with each mention wrapped in a link to its entity page.
 
     The links are written as HTML, so no data lands in Markdown link or attribute syntax: the
-    title is an escaped attribute and the linked words are escaped Markdown text.
-    In English the mention's `en` span of the translation is linked (mentions without one are not).
+    card's words (name, kind, role) are escaped data attributes, read by reading.js as text, and
+    the linked words are escaped Markdown text. In English the mention's `en` span of the
+    translation is linked (mentions without one are not). `card_lang` is the language of the
+    card (the page's edition; the parallel page shows both texts with one edition's cards).
     """
+    card = card_lang or lang
     spans = []
     for m in mentions:
         surface, occurrence = (m.surface, m.occurrence) if lang == "ar" else (m.en, m.en_occurrence)
@@ -46,10 +56,12 @@ def linked_text(
         etype = data.entity_types[m.entity]
         counter[m.entity] = counter.get(m.entity, 0) + 1
         href = raw_link(entity_page(etype, m.entity), page, directory_urls)
-        name = data.entities[m.entity].name
+        entity = data.entities[m.entity]
         out.append(
             f'<a class="edition-mention" data-entity="{m.entity}" href="{html_attr(href)}" '
-            f'id="{pid}-{m.entity}-{counter[m.entity]}" title="{html_attr(f"{name.ar} · {name.en}")}">'
+            f'id="{id_prefix}{pid}-{m.entity}-{counter[m.entity]}" '
+            f'data-name="{html_attr(entity.name(card))}" data-kind="{html_attr(t(etype + ".one", card))}" '
+            f'data-role="{html_attr(entity.role(card))}">'
             f"{md_text(text[start:end])}</a>"
         )
         cursor = end
@@ -66,9 +78,21 @@ def pid_link(pid: str, lang: Lang) -> str:
     return f'<a class="edition-pid" href="#{pid}" title="{label} {pid}" aria-label="{label} {pid}">{pid}</a>'
 
 
+def paragraph_body(
+    data: Dataset, article: Article, para: Paragraph, lang: Lang, page: str, directory_urls: bool, **kw: object
+) -> str:
+    """A paragraph's text as Markdown: mentions linked, except in headings (plain text)."""
+    text = paragraph_text(article, para, lang)
+    if para.kind in PLAIN_KINDS:
+        return md_text(text)
+    mentions = article.mentions.get(para.id, [])
+    return linked_text(data, text, mentions, page, para.id, lang, directory_urls, **kw)  # type: ignore[arg-type]
+
+
 def render_body(data: Dataset, article: Article, lang: Lang, page: str = ARTICLE, directory_urls: bool = True) -> str:
-    """Markdown for the article text (Arabic, or the English translation), mentions linked."""
-    from .notes import marker, notes_by_para
+    """Markdown for the article text (Arabic, or the English translation), mentions linked, with
+    one note marker per annotated paragraph and the notes themselves as (hidden) endnotes."""
+    from .notes import endnotes, marker, notes_by_para
     from .readings import badge, by_para
 
     notes = notes_by_para(data)
@@ -77,12 +101,11 @@ def render_body(data: Dataset, article: Article, lang: Lang, page: str = ARTICLE
     in_box = False
     bullets_open = False
     for para in article.paragraphs.values():
-        text = paragraph_text(article, para, lang)
-        body = linked_text(data, text, article.mentions.get(para.id, []), page, para.id, lang, directory_urls)
+        body = paragraph_body(data, article, para, lang, page, directory_urls)
         note_marker = marker(notes[para.id], lang, page, directory_urls) if para.id in notes else ""
         # The second reading's label goes beside the paragraph id (headings: below, with their markers).
         reading = badge(readings[para.id], lang, page, directory_urls) if para.id in readings else ""
-        if para.kind not in ("heading", "box-heading"):
+        if para.kind not in PLAIN_KINDS:
             body += note_marker
         if para.kind == "bullet":
             if not bullets_open:
@@ -96,8 +119,8 @@ def render_body(data: Dataset, article: Article, lang: Lang, page: str = ARTICLE
         if bullets_open:
             parts.append("</ul>\n")
             bullets_open = False
-        # Headings hold only the text and its links (the table of contents shows the text); their
-        # note markers follow the heading, so no data is ever written into an attribute list.
+        # Headings hold only their text (the table of contents shows it); their note markers
+        # follow the heading, so no data is ever written into an attribute list.
         attrs = f'#{para.id} .edition-para data-para="{para.id}"'
         extras = " ".join(x for x in (reading, note_marker.strip()) if x)
         after = f'<p class="edition-heading-notes" markdown="span">{extras}</p>\n' if extras else ""
@@ -118,4 +141,5 @@ def render_body(data: Dataset, article: Article, lang: Lang, page: str = ARTICLE
         parts.append("</ul>\n")
     if in_box:
         parts.append("</aside>\n")
+    parts.append(endnotes(data, lang, page, directory_urls))
     return "\n".join(parts)

@@ -83,15 +83,23 @@ class Context:
         return self.link(f"{paths.ARTICLE}#{pid}")
 
     def evidence(self, ev: Evidence) -> str:
-        """A quote from the article with a link to its paragraph (in this edition, and the Arabic)."""
+        """A quote from the article with a link to its paragraph (in this edition, and the Arabic);
+        in English followed by this edition's translation of the same words."""
         link = f"[{ev.para}]({self.para_link(ev.para)})"
         if self.lang == "en":
             ar = self.other(f"{paths.ARTICLE}#{ev.para}", "ar")
             link += f' · <a href="{ar}" hreflang="ar">Arabic</a>'
         return (
             f'<blockquote class="edition-evidence" markdown="span">'
-            f'<span lang="ar" dir="rtl">{md_text(guillemets(ev.quote))}</span> — {link}</blockquote>\n'
+            f"{self.quoted(ev.quote, ev.en)} — {link}</blockquote>\n"
         )
+
+    def quoted(self, arabic: str, english: str | None) -> str:
+        """An Arabic quote in «», and in the English edition its English rendering after it."""
+        out = f'<span lang="ar" dir="rtl">{md_text(guillemets(arabic))}</span>'
+        if self.lang == "en" and english:
+            out += f' <span class="edition-evidence-en" lang="en">“{md_text(english)}”</span>'
+        return out
 
     def evidence_inline(self, ev: Evidence) -> str:
         return f'<span class="edition-inline-evidence">([{ev.para}]({self.para_link(ev.para)}))</span>'

@@ -90,6 +90,15 @@ class Checker:
                 self.add(file, item, f"{where}.article", f"unknown article '{ev.article}'")
                 continue
             self.quote(file, item, f"{where}.quote", article, ev.para, ev.quote)
+            self.translated(file, item, f"{where}.en", article, ev.para, ev.en)
+
+    def translated(self, file: object, item: str, fld: str, article: Article, para: str, text: str | None) -> None:
+        """An English span (`en`) is found in the translation of the same paragraph, like a
+        mention's `en`: the English shown under an Arabic quote is this edition's own words."""
+        if text is None or para not in article.paragraphs:
+            return
+        if text not in article.translation.paragraphs.get(para, ""):
+            self.add(file, item, fld, f"not in the translation of {para}: «{text}»")
 
     def run(self) -> list[str]:
         data = self.data
@@ -316,6 +325,7 @@ class Checker:
             seen.add(claim.id)
             self.entity_ref(cfile, claim.id, "speaker", claim.speaker)
             self.quote(cfile, claim.id, "attribution.quote", article, claim.attribution.para, claim.attribution.quote)
+            self.translated(cfile, claim.id, "attribution.en", article, claim.attribution.para, claim.attribution.en)
             self.evidence(cfile, claim.id, "evidence", claim.evidence, article)
             for index, ref in enumerate(claim.about):
                 self.entity_ref(cfile, claim.id, f"about[{index}]", ref)
@@ -332,6 +342,7 @@ class Checker:
                 self.add(nfile, note.id, "id", why)
             seen.add(note.id)
             self.quote(nfile, note.id, "quote", article, note.para, note.quote)
+            self.translated(nfile, note.id, "quote_en", article, note.para, note.quote_en)
             self.sources(nfile, note.id, note.sources)
             self.english(nfile, note)
             for index, alt in enumerate(note.alternatives):

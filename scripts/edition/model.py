@@ -103,6 +103,10 @@ class Evidence(Strict):
     )
     para: str = Field(pattern=PARA_PATTERN, description="Paragraph id, e.g. p4")
     quote: Quote = Field(min_length=2, description="Exact substring of that paragraph")
+    en: Quote | None = Field(
+        default=None,
+        description="The same words in this edition's English translation of that paragraph (an exact substring)",
+    )
 
 
 class External(Strict):
@@ -245,6 +249,9 @@ class Note(Strict):
     type: NoteType = Field(description="Kind of departure from the original")
     para: str = Field(pattern=PARA_PATTERN, description="Paragraph the note is about")
     quote: Quote = Field(description="Exact Arabic words the note is about")
+    quote_en: Quote | None = Field(
+        default=None, description="The same words in this edition's English translation of the paragraph"
+    )
     title: Label = Field(description="Short title")
     original: Text = Field(description="What the original says, paraphrased (never copied)")
     comment: Text = Field(description="The editors' explanation")
@@ -261,6 +268,9 @@ class Note(Strict):
 class Attribution(Strict):
     quote: Quote = Field(min_length=2, description="The attributing words, exactly")
     para: str = Field(pattern=PARA_PATTERN, description="Paragraph holding the attributing words")
+    en: Quote | None = Field(
+        default=None, description="The same words in this edition's English translation of the paragraph"
+    )
 
 
 class Claim(Strict):

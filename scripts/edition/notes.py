@@ -6,15 +6,17 @@ and says how sure we are. The article page shows a marker at every paragraph tha
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from typing import get_args
 
 from . import paths
 from .context import Context, page_head
-from .escape import html_attr, md_text
+from .escape import html_attr, html_text, md_text
+from .filters import Facet, filter_bar, item_attrs
 from .labels import t
 from .load import Dataset
-from .model import Lang, Note
-from .typography import guillemets
+from .model import Lang, Note, NoteType
 
 
 def numbered(data: Dataset) -> list[tuple[int, Note]]:
@@ -31,14 +33,64 @@ def notes_by_para(data: Dataset) -> dict[str, list[tuple[int, Note]]]:
     return out
 
 
+# Interface words of the markers, popovers and endnotes (reading.js reads the close label).
+WORDS: dict[str, dict[Lang, str]] = {
+    "notes": {"ar": "ملاحظات التحرير", "en": "Editorial notes"},
+    "full": {"ar": "الملاحظة كاملة", "en": "The full note"},
+    "close": {"ar": "إغلاق", "en": "Close"},
+    "list_sep": {"ar": "، ", "en": ", "},
+    "type": {"ar": "النوع", "en": "Type"},
+    "status": {"ar": "التحقق", "en": "Checked"},
+    "arabic": {"ar": "النص العربي", "en": "The Arabic"},
+    "original": {"ar": "ما يقوله الأصل الإنجليزي (بتصرف)", "en": "What the English original says (paraphrased)"},
+    "comment": {"ar": "تعليق المحررين", "en": "Editors' comment"},
+    "sources": {"ar": "المصادر", "en": "Sources"},
+}
+NOTE_TYPES: tuple[str, ...] = get_args(NoteType)
+CERTAINTIES: tuple[str, ...] = get_args(Note.model_fields["certainty"].annotation)
+
+
 def marker(notes: list[tuple[int, Note]], lang: Lang, page: str, directory_urls: bool = True) -> str:
-    """HTML for the note markers at the end of a paragraph (excluded from the verbatim text)."""
-    links = []
-    for number, note in notes:
+    """One marker per annotated paragraph, after its text (excluded from the verbatim text).
+
+    Without JavaScript it links to the first note on the notes page; reading.js turns it into a
+    button that opens the paragraph's notes (the endnotes below the text) in a popover."""
+    first = notes[0][1]
+    href = paths.raw_link(f"{paths.NOTES}#{first.id}", page, directory_urls)
+    numbers = WORDS["list_sep"][lang].join(str(n) for n, _ in notes)
+    titles = html_attr("; ".join(f"{n}. {note.title(lang)}" for n, note in notes))
+    refs = " ".join(f"endnote-{note.id}" for _, note in notes)
+    # The accessible name is the visible numbers after a hidden word ("Note 2, 3"), so what a
+    # speech user sees is what they say; the titles are the description (title).
+    return (
+        f' <a class="edition-note-marker" href="{href}" data-notes="{html_attr(refs)}" title="{titles}">'
+        f'<span class="edition-sr">{t("note", lang)} </span>{numbers}</a>'
+    )
+
+
+def endnotes(data: Dataset, lang: Lang, page: str, directory_urls: bool = True) -> str:
+    """The notes of the text as raw HTML after it: hidden on screen (the markers' popovers show
+    them), printed as endnotes with their numbers. Excluded from search (the notes page has them).
+    The container is an <aside> because no element inside it has that tag: Material's search
+    parser compares elements by tag and would end the exclusion at the first inner closing tag
+    of the container's name."""
+    items = []
+    for number, note in numbered(data):
         href = paths.raw_link(f"{paths.NOTES}#{note.id}", page, directory_urls)
-        title = html_attr(f"{t('note', lang)} {number}: {note.title(lang)}")
-        links.append(f'<a href="{href}" title="{title}" aria-label="{title}">{number}</a>')
-    return f' <sup class="edition-note-marker">{t("note", lang)} {" ".join(links)}</sup>'
+        items.append(
+            f'<div class="edition-endnote" id="endnote-{note.id}" data-number="{number}">'
+            f'<p class="edition-endnote-title"><span class="edition-endnote-number">{number}.</span> '
+            f"<strong>{html_text(note.title(lang))}</strong> "
+            f'<span class="edition-badge">{html_text(t("note." + note.type, lang))}</span> '
+            f'<span class="edition-endnote-para">({note.para})</span></p>'
+            f"<p>{html_text(note.comment(lang))}</p>"
+            f'<p class="edition-endnote-link"><a href="{href}">{WORDS["full"][lang]}</a></p></div>'
+        )
+    return (
+        f'<aside class="edition-endnotes" id="endnotes" hidden="hidden" data-search-exclude="true" '
+        f'data-close-label="{WORDS["close"][lang]}">\n'
+        f'<p class="edition-endnotes-heading">{WORDS["notes"][lang]}</p>\n' + "\n".join(items) + "\n</aside>\n"
+    )
 
 
 def render_notes(ctx: Context) -> str:
@@ -63,33 +115,93 @@ def render_notes(ctx: Context) -> str:
             "where a stored copy holds the passage and says plainly where none does, and says how it was "
             "checked: the stored copies of the original hold only its key points and first part."
         )
-    counts = Counter(n.type for n in notes)
-    summary = " · ".join(f"{t('note.' + k, lang)}: {v}" for k, v in sorted(counts.items()))
-    out = [page_head(title), intro, "", f"**{len(notes)}** — {summary}\n"]
+    types: Counter[str] = Counter(n.type for n in notes)
+    statuses: Counter[str] = Counter(n.certainty for n in notes)
+    facets = [
+        Facet("type", WORDS["type"][lang], [(k, t("note." + k, lang), types[k]) for k in NOTE_TYPES if k in types]),
+        Facet(
+            "status",
+            WORDS["status"][lang],
+            [(k, t("note." + k, lang), statuses[k]) for k in CERTAINTIES if k in statuses],
+        ),
+    ]
+    summary = " · ".join(f"{t('note.' + k, lang)}: {types[k]}" for k in NOTE_TYPES if k in types)
+    out = [
+        page_head(title),
+        intro,
+        "",
+        filter_bar(".edition-note", facets, len(notes), lang),
+        f'<p class="edition-filters-fallback" markdown="span"><strong>{len(notes)}</strong> — {summary}</p>\n',
+    ]
     for number, note in numbered(data):
         out.append(_note(ctx, number, note, lang))
     return "\n".join(out)
+
+
+# References to paragraphs and notes in the notes' own words: «الفقرة 17», «الفقرات 14–19»,
+# «ملاحظة الفقرة 14», "p14–p19", "see the note on p14", "the notes on p15". Recognised when the
+# page is rendered; everything around them is escaped text.
+REFERENCE = re.compile(
+    r"(?P<note>ملاحظة |ملاحظات |(?:the )?notes? on )?"
+    r"(?:(?P<ar>الفقر(?:ة|ات)) (?P<a1>[0-9]+)(?:[–-](?P<a2>[0-9]+))?|\bp(?P<e1>[0-9]+)(?:[–-]p(?P<e2>[0-9]+))?\b)"
+)
+
+
+def linked_refs(ctx: Context, text: str) -> str:
+    """Markdown for a note's text with each paragraph reference linked to the article and each
+    note reference ("the note on p14") linked to that paragraph's first note on this page."""
+    first_note: dict[str, str] = {}
+    for note in ctx.data.article.notes:
+        first_note.setdefault(note.para, note.id)
+    paragraphs = ctx.data.article.paragraphs
+
+    def link(label: str, pid: str, to_note: bool) -> str:
+        if to_note and pid in first_note:
+            return f"[{md_text(label)}](#{first_note[pid]})"
+        if pid in paragraphs:
+            return f"[{md_text(label)}]({ctx.para_link(pid)})"
+        return md_text(label)
+
+    out: list[str] = []
+    cursor = 0
+    for m in REFERENCE.finditer(text):
+        out.append(md_text(text[cursor : m.start()]))
+        to_note = bool(m.group("note"))
+        first, second = (m.group("a1"), m.group("a2")) if m.group("ar") else (m.group("e1"), m.group("e2"))
+        end_first = m.end("a1") if m.group("ar") else m.end("e1")
+        out.append(link(text[m.start() : end_first], f"p{first}", to_note))
+        if second:
+            start_second = m.start("a2") if m.group("ar") else m.start("e2") - 1  # "p" of p19
+            out.append(md_text(text[end_first:start_second]))
+            out.append(link(text[start_second : m.end()], f"p{second}", to_note))
+        cursor = m.end()
+    out.append(md_text(text[cursor:]))
+    return "".join(out)
 
 
 def _note(ctx: Context, number: int, note: Note, lang: Lang) -> str:
     para_link = ctx.para_link(note.para)
     sources = " · ".join(ctx.source_link(s) for s in note.sources)
     kind, checked = t("note." + note.type, lang), t("note." + note.certainty, lang)
-    original_label = "ما يقوله الأصل (بتصرف)" if lang == "ar" else "What the original says (paraphrased)"
-    comment_label = "تعليق المحررين" if lang == "ar" else "Editors' comment"
-    source_label = "المصادر" if lang == "ar" else "Sources"
+    attrs = item_attrs({"type": note.type, "status": note.certainty})
     return (
-        f'<article class="edition-note" id="{note.id}" markdown="block">\n\n'
+        f'<article class="edition-note" id="{note.id}"{attrs} markdown="block">\n\n'
         f"## {number}\\. {md_text(note.title(lang))} {{#{note.id}-title}}\n\n"
         f'<p class="edition-note-meta" markdown="span"><span class="edition-badge">{kind}</span> '
         f"{checked} · [{note.para}]({para_link})</p>\n\n"
-        f'<blockquote class="edition-evidence" markdown="span">'
-        f'<span lang="ar" dir="rtl">{md_text(guillemets(note.quote))}</span> — '
-        f"[{note.para}]({para_link})</blockquote>\n\n"
-        f"**{original_label}:** {md_text(note.original(lang))}\n\n"
-        f"{_english(ctx, note)}\n\n"
-        f"**{comment_label}:** {md_text(note.comment(lang))}\n\n"
-        f'<p class="edition-sources" markdown="span">{source_label}: {sources}</p>\n\n'
+        f'<div class="edition-compare" markdown="block">\n'
+        f'<div class="edition-compare__ar" markdown="block">\n'
+        f'<p class="edition-compare__label" markdown="span">{WORDS["arabic"][lang]} '
+        f"([{note.para}]({para_link}))</p>\n"
+        f'<blockquote class="edition-evidence" markdown="span">{ctx.quoted(note.quote, note.quote_en)}</blockquote>\n'
+        f"</div>\n"
+        f'<div class="edition-compare__original" markdown="block">\n'
+        f'<p class="edition-compare__label">{WORDS["original"][lang]}</p>\n'
+        f'<p markdown="span">{linked_refs(ctx, note.original(lang))}</p>\n'
+        f"{_english(ctx, note)}\n"
+        f"</div>\n</div>\n\n"
+        f'<p markdown="span"><strong>{WORDS["comment"][lang]}:</strong> {linked_refs(ctx, note.comment(lang))}</p>\n\n'
+        f'<p class="edition-sources" markdown="span">{WORDS["sources"][lang]}: {sources}</p>\n\n'
         f"</article>\n"
     )
 

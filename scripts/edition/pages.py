@@ -7,18 +7,23 @@ reuse it.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
+from typing import get_args
 
 from . import paths
 from .article import render_body
 from .context import Context, page_head
 from .escape import html_attr, md_text
+from .filters import Facet, filter_bar, item_attrs
 from .labels import t
 from .load import Dataset
 from .model import Claim, Entity, EntityType, Event, Lang
 from .relations import render_local
 from .timeline import article_when, format_date, render_timeline, sort_key
-from .typography import guillemets, join_clauses, join_list
+from .typography import join_clauses, join_list
+
+FORMS: tuple[str, ...] = get_args(Claim.model_fields["form"].annotation)
 
 
 def event_when(ev: Event, lang: Lang, data: Dataset) -> str:
@@ -39,6 +44,7 @@ class MentionRow:
     before: str
     surface: str
     after: str
+    english: tuple[str, str, str] | None = None  # the same mention in the translation, in the English edition
 
 
 def mentions_of(data: Dataset, entity_id: str) -> list[tuple[str, str, int, int]]:
@@ -73,28 +79,118 @@ def _mention_index(data: Dataset) -> dict[str, list[tuple[str, str, int, int]]]:
     return index
 
 
+def english_mentions(data: Dataset, entity_id: str) -> dict[tuple[str, int], tuple[str, str, str]]:
+    """The English snippet (before, words, after) of each mention that has an `en` span, keyed
+    by its paragraph and its start in the Arabic (as mentions_of gives them)."""
+    from .integrity import find_span
+
+    out = {}
+    article = data.article
+    for pid, mentions in article.mentions.items():
+        text, english = article.paragraphs[pid].text, article.translation.paragraphs[pid]
+        for m in mentions:
+            if m.entity != entity_id or m.en is None:
+                continue
+            span, en_span = find_span(text, m.surface, m.occurrence), find_span(english, m.en, m.en_occurrence)
+            assert span is not None and en_span is not None  # guaranteed by integrity.check()
+            before, after = snippet(english, *en_span)
+            out[(pid, span[0])] = (before, english[en_span[0] : en_span[1]], after)
+    return out
+
+
 CONTEXT_CHARS = 40
+
+# Interface words of the entity page's infobox and name lists.
+WORDS: dict[str, dict[Lang, str]] = {
+    "infobox": {"ar": "بطاقة", "en": "At a glance"},
+    "type": {"ar": "النوع", "en": "Type"},
+    "first": {"ar": "أول ذكر", "en": "First mention"},
+    "last": {"ar": "آخر ذكر", "en": "Last mention"},
+    "count": {"ar": "عدد الإشارات", "en": "Mentions"},
+    "ids": {"ar": "معرّفات", "en": "Identifiers"},
+    "in_text": {"ar": "كما يكتبه النص", "en": "As the text writes it"},
+    "in_translation": {"ar": "في الترجمة الإنجليزية", "en": "In the English translation"},
+    "search_only": {"ar": "صيغ أخرى للبحث", "en": "Other spellings (for search)"},
+}
+
+
+def snippet(text: str, start: int, end: int, chars: int = CONTEXT_CHARS) -> tuple[str, str]:
+    """The words around a mention, about `chars` characters each side, cut at word boundaries
+    (a partly cut word is left out) and marked with an ellipsis where the paragraph goes on."""
+    before = text[max(0, start - chars) : start]
+    if start > chars:
+        space = before.find(" ")
+        before = "…" + (before[space + 1 :] if space >= 0 else "")
+    after = text[end : end + chars]
+    if end + chars < len(text):
+        space = after.rfind(" ")
+        after = (after[:space] if space > 0 else "") + "…"
+    return before, after
+
+
+def spellings(data: Dataset, entity: Entity) -> tuple[list[str], list[str], list[str]]:
+    """The entity's names as the Arabic text writes them (its mentions), as the English
+    translation writes them (the mentions' `en`), and the other variants, kept for search."""
+    article = data.article
+    in_text: list[str] = []
+    in_translation: list[str] = []
+    for mentions in article.mentions.values():
+        for m in mentions:
+            if m.entity != entity.id:
+                continue
+            if m.surface not in in_text:
+                in_text.append(m.surface)
+            if m.en and m.en not in in_translation:
+                in_translation.append(m.en)
+    attested = set(in_text) | set(in_translation)
+    others: list[str] = []
+    for variant in [entity.name.ar, *entity.aliases.ar, entity.name.en, *entity.aliases.en]:
+        if variant not in attested and variant not in others:
+            others.append(variant)
+    return in_text, in_translation, others
+
+
+def infobox(ctx: Context, entity: Entity, etype: EntityType, pids: list[str]) -> list[tuple[str, str]]:
+    """Rows (label, Markdown value) of the entity's infobox; rows without a value are left out."""
+    lang = ctx.lang
+    rows = [(WORDS["type"][lang], md_text(t(etype + ".one", lang))), (t("role", lang), md_text(entity.role(lang)))]
+    if pids:
+        rows.append((WORDS["first"][lang], f"[{pids[0]}]({ctx.para_link(pids[0])})"))
+        rows.append((WORDS["last"][lang], f"[{pids[-1]}]({ctx.para_link(pids[-1])})"))
+    rows.append((WORDS["count"][lang], str(len(pids))))
+    if entity.same_as:
+        links = " · ".join(
+            f'<a href="{html_attr(str(url))}" rel="external noopener">{md_text(_authority(str(url)))}</a>'
+            for url in entity.same_as
+        )
+        rows.append((WORDS["ids"][lang], links))
+    return rows
+
+
+def _authority(url: str) -> str:
+    """A verified identifier as a reader knows it: Wikidata's Q-number, else the address."""
+    if "wikidata.org/" in url:
+        return "Wikidata " + url.rstrip("/").rsplit("/", 1)[-1]
+    return url
 
 
 def render_entity(ctx: Context, entity: Entity) -> str:
     data = ctx.data
     etype = data.entity_types[entity.id]
     rows = []
-    counter = 0
-    last_pid = None
+    pids: list[str] = []
+    english = english_mentions(data, entity.id) if ctx.lang == "en" else {}
     for pid, text, start, end in mentions_of(data, entity.id):
-        counter = counter + 1 if pid == last_pid else 1
-        last_pid = pid
-        before = text[max(0, start - CONTEXT_CHARS) : start]
-        after = text[end : end + CONTEXT_CHARS]
-        href = ctx.para_link(pid)
+        pids.append(pid)
+        before, after = snippet(text, start, end)
         rows.append(
             MentionRow(
                 pid=pid,
-                href=href,
-                before=("…" if start > CONTEXT_CHARS else "") + before,
+                href=ctx.para_link(pid),
+                before=before,
                 surface=text[start:end],
-                after=after + ("…" if end + CONTEXT_CHARS < len(text) else ""),
+                after=after,
+                english=english.get((pid, start)),
             )
         )
     events = []
@@ -113,10 +209,18 @@ def render_entity(ctx: Context, entity: Entity) -> str:
 
     claims_by = [claim_row(c) for c in ctx.article.claims if c.speaker == entity.id]
     claims_about = [claim_row(c) for c in ctx.article.claims if entity.id in c.about and c.speaker != entity.id]
+    in_text, in_translation, search_only = spellings(data, entity)
+    names = [
+        (WORDS["in_text"][ctx.lang], "ar", in_text),
+        (WORDS["in_translation"][ctx.lang], "en", in_translation),
+        (WORDS["search_only"][ctx.lang], "", search_only),
+    ]
     return ctx.render(
         "entity.md.j2",
         entity=entity,
         etype=etype,
+        infobox=infobox(ctx, entity, etype, pids),
+        names=[n for n in names if n[2]],
         mentions=rows,
         relations_section=render_local(ctx, entity),
         events=events,
@@ -221,11 +325,20 @@ def render_claims(ctx: Context) -> str:
     """Claims as cards in body text, grouped under one heading per speaker (in order of first
     appearance): the statement, then how the article attributes it, then the evidence."""
     lang = ctx.lang
+    claims = ctx.article.claims
     out = [page_head(t("claims", lang))]
     from .notes import numbered
 
     notes = {note.id: (number, note) for number, note in numbered(ctx.data)}
     caveat_word = "تحفّظ" if lang == "ar" else "Caveat"
+    counts = Counter(c.speaker for c in claims)
+    forms: Counter[str] = Counter(c.form for c in claims)
+    facets = [
+        Facet("speaker", t("speaker", lang), [(s, ctx.data.entities[s].name(lang), n) for s, n in counts.items()]),
+        Facet("form", t("form", lang), [(f, t("form." + f, lang), forms[f]) for f in FORMS if f in forms]),
+    ]
+    # The speakers' headings go when none of their claims is shown (reading.js, data-headings).
+    out.append(filter_bar(".edition-claim", facets, len(claims), lang, headings="h2"))
     speakers = list(dict.fromkeys(c.speaker for c in ctx.article.claims))
     for speaker in speakers:
         # The heading is the name alone (no link inside a heading); the card links the speaker.
@@ -244,12 +357,13 @@ def render_claims(ctx: Context) -> str:
                     f'<p class="edition-claim-caveat" markdown="span"><strong>{caveat_word}:</strong> {caveats}</p>'
                 )
                 evidence = caveat + "\n\n" + evidence
+            attrs = item_attrs({"speaker": c.speaker, "form": c.form})
             out.append(
-                f'<div class="edition-claim" id="{c.id}" markdown="block">\n\n'
+                f'<div class="edition-claim" id="{c.id}"{attrs} markdown="block">\n\n'
                 f'<p class="edition-claim__content" markdown="span">{md_text(c.content(lang))}</p>\n\n'
                 f'<p class="edition-claim__meta" markdown="span">{ctx.entity_link(c.speaker)} · '
                 f"<strong>{t('form', lang)}:</strong> {t('form.' + c.form, lang)} — "
-                f'<span lang="ar" dir="rtl">{md_text(guillemets(c.attribution.quote))}</span> '
+                f"{ctx.quoted(c.attribution.quote, c.attribution.en)} "
                 f"([{c.attribution.para}]({ctx.para_link(c.attribution.para)}))</p>\n\n"
                 f"{evidence}\n</div>\n"
             )
