@@ -111,8 +111,8 @@ def test_snippets_are_cut_at_word_boundaries() -> None:
     text = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
     start = text.index("seven")
     before, after = snippet(text, start, start + len("seven"), chars=12)
-    assert before == "…five six "  # "r" of "four" is cut off, so "four" is left out
-    assert after == " eight nine…"
+    assert before == "… five six "  # "r" of "four" is cut off, so "four" is left out
+    assert after == " eight nine …"
     assert snippet("a mention here", 2, 9) == ("a ", " here")
 
 

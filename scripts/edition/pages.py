@@ -116,15 +116,17 @@ WORDS: dict[str, dict[Lang, str]] = {
 
 def snippet(text: str, start: int, end: int, chars: int = CONTEXT_CHARS) -> tuple[str, str]:
     """The words around a mention, about `chars` characters each side, cut at word boundaries
-    (a partly cut word is left out) and marked with an ellipsis where the paragraph goes on."""
+    (a partly cut word is left out) and marked with an ellipsis where the paragraph goes on. The
+    ellipsis stands apart from the words: search splits words at spaces, not at "…", and would
+    otherwise index "Van…" as a word of its own."""
     before = text[max(0, start - chars) : start]
     if start > chars:
         space = before.find(" ")
-        before = "…" + (before[space + 1 :] if space >= 0 else "")
+        before = "… " + (before[space + 1 :] if space >= 0 else "")
     after = text[end : end + chars]
     if end + chars < len(text):
         space = after.rfind(" ")
-        after = (after[:space] if space > 0 else "") + "…"
+        after = (after[:space] if space > 0 else "") + " …"
     return before, after
 
 
