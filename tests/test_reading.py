@@ -63,7 +63,9 @@ def test_english_pages_follow_every_arabic_quote_with_its_english(site: Path, da
     shown = 0
     for page in quote_pages(site, data):
         doc = lxml.html.fromstring(page.read_bytes())
-        for quote in doc.xpath('//article//span[@lang="ar"][starts-with(normalize-space(.), "«")]'):
+        opening = 'starts-with(normalize-space(.), "«") or starts-with(normalize-space(.), "“")'
+        quotes = f'//article//span[@lang="ar"][{opening}]'
+        for quote in doc.xpath(quotes):
             nxt = quote.getnext()
             rel = page.relative_to(site)
             assert nxt is not None and "edition-evidence-en" in nxt.get("class", ""), (
