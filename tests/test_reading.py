@@ -87,10 +87,10 @@ def test_references_in_notes_are_linked_and_the_rest_is_text(data: Dataset) -> N
     ar, en = Context(data, "ar", paths.NOTES), Context(data, "en", paths.NOTES)
     first_p14 = next(n.id for n in data.article.notes if n.para == "p14")
     assert linked_refs(ar, "انظر الفقرة 17.") == "انظر [الفقرة 17](article.md#p17)\\."
-    assert linked_refs(ar, "(الفقرات 14–19)") == "\\([الفقرات 14](article.md#p14)–[19](article.md#p19)\\)"
+    assert linked_refs(ar, "(الفقرات 14–19)") == "\\([الفقرات 14–19](article.md#p14)\\)"
     assert linked_refs(ar, "انظر ملاحظة الفقرة 14") == f"انظر [ملاحظة الفقرة 14](#{first_p14})"
     assert linked_refs(en, "see the note on p14; p3") == f"see [the note on p14](#{first_p14}); [p3](article.md#p3)"
-    assert linked_refs(en, "(p14–p19)") == "\\([p14](article.md#p14)–[p19](article.md#p19)\\)"
+    assert linked_refs(en, "(p14–p19)") == "\\([p14–p19](article.md#p14)\\)"
     # Not a paragraph of the text, or not a reference: left as (escaped) text.
     assert linked_refs(en, "p99 and top10 *x*") == "p99 and top10 \\*x\\*"
 

@@ -167,13 +167,9 @@ def linked_refs(ctx: Context, text: str) -> str:
     for m in REFERENCE.finditer(text):
         out.append(md_text(text[cursor : m.start()]))
         to_note = bool(m.group("note"))
-        first, second = (m.group("a1"), m.group("a2")) if m.group("ar") else (m.group("e1"), m.group("e2"))
-        end_first = m.end("a1") if m.group("ar") else m.end("e1")
-        out.append(link(text[m.start() : end_first], f"p{first}", to_note))
-        if second:
-            start_second = m.start("a2") if m.group("ar") else m.start("e2") - 1  # "p" of p19
-            out.append(md_text(text[end_first:start_second]))
-            out.append(link(text[start_second : m.end()], f"p{second}", to_note))
+        first = m.group("a1") if m.group("ar") else m.group("e1")
+        # A range ("p14–p19") is one link to its first paragraph: a lone "19" would be too small a target.
+        out.append(link(text[m.start() : m.end()], f"p{first}", to_note))
         cursor = m.end()
     out.append(md_text(text[cursor:]))
     return "".join(out)
