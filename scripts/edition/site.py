@@ -91,12 +91,13 @@ def _source_card(ctx: Context) -> str:
         title += f" ({md_text(rec.title.en)})"
     original = f'<span lang="en" dir="ltr">“{md_text(based.title)}”</span>'
     outlet = ctx.data.entities[rec.outlet].name(lang)
+    comma = "، " if lang == "ar" else ", "
     return (
         f'<div class="edition-source-card" markdown="block">\n'
         f'<p markdown="span"><strong>{HOME_WORDS["source"][lang]}:</strong> {title} — '
-        f"{HOME_WORDS['article_by'][lang]} {ctx.entity_link(rec.outlet)}, {HOME_WORDS['adapting'][lang]} "
-        f"{ctx.entity_link(based.author)} {HOME_WORDS['in'][lang]} {ctx.entity_link(based.publisher)}, "
-        f"{original}, {format_date(based.date, lang, weekday=False)}. {md_text(based.relation(lang))}.</p>\n"
+        f"{HOME_WORDS['article_by'][lang]} {ctx.entity_link(rec.outlet)}{comma}{HOME_WORDS['adapting'][lang]} "
+        f"{ctx.entity_link(based.author)} {HOME_WORDS['in'][lang]} {ctx.entity_link(based.publisher)}{comma}"
+        f"{original}{comma}{format_date(based.date, lang, weekday=False)}. {md_text(based.relation(lang))}.</p>\n"
         f'<p markdown="span">{HOME_WORDS["published"][lang]}: {"; ".join(dates)}. '
         f'{HOME_WORDS["page"][lang]} <a href="{html_attr(str(rec.url))}" rel="external noopener">{md_text(outlet)}</a>.'
         "</p>\n"
