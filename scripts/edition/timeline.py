@@ -252,11 +252,13 @@ def render_timeline(ctx: Context) -> str:
         out.append(
             f'<section class="edition-tl-group edition-tl-{group.kind}" markdown="block">\n\n'
             f"## {md_text(group.heading)} {{#{group.anchor}}}\n\n"
-            '<ol class="edition-tl-list" markdown="block">\n'
+            # A list by role, not <ol>: search shows <p>, <ol>, <ul> and <blockquote> as snippets,
+            # and an event's snippet should be its summary and quotes, not every field of it.
+            '<div class="edition-tl-list" role="list" markdown="block">\n'
         )
         for item in group.items:
             out.append(_item(ctx, item, basis, certainty))
-        out.append("</ol>\n</section>\n")
+        out.append("</div>\n</section>\n")
     out.append("</div>\n")
     return "\n".join(out)
 
@@ -420,7 +422,7 @@ def _item(ctx: Context, item: Item, basis_id: str, certainty: str) -> str:
         facts.append((t("source", lang), sources))
     dl = "\n".join(f'<dt>{k}</dt>\n<dd markdown="span">{v}</dd>' for k, v in facts)
     return (
-        f'<li class="edition-tl-item edition-tl-{source}" data-source="{source}" markdown="block">\n'
+        f'<div class="edition-tl-item edition-tl-{source}" role="listitem" data-source="{source}" markdown="block">\n'
         f'<details class="edition-tl-event" id="{item.id}" markdown="block">\n{summary}\n\n'
         f'<div class="edition-tl-body" markdown="block">\n\n{md_text(item.summary)}\n\n'
         # The facts are links to pages search already finds; Material's search leaves them out
@@ -428,7 +430,7 @@ def _item(ctx: Context, item: Item, basis_id: str, certainty: str) -> str:
         f'<dl class="edition-tl-facts" data-search-exclude="" markdown="block">\n{dl}\n</dl>\n\n'
         + "".join(body)
         + "\n</div>\n"
-        "</details>\n</li>\n"
+        "</details>\n</div>\n"
     )
 
 
