@@ -23,7 +23,7 @@ from .escape import html_attr, html_text, md_text
 from .labels import t
 from .load import Dataset
 from .model import ContextEvent, Event, Lang, Note, TimeOfDay
-from .typography import join_list
+from .typography import LIST_SEPARATOR, join_list
 
 AR_MONTHS = [
     "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو",
@@ -80,7 +80,7 @@ def when_text(date: dt.date, date_end: dt.date | None, tod: TimeOfDay | None, pr
     if precision == "before":
         text = ("قبل " if lang == "ar" else "Before ") + text
     if tod:
-        text += ("، " if lang == "ar" else ", ") + t(f"tod.{tod}", lang)
+        text += LIST_SEPARATOR[lang] + t(f"tod.{tod}", lang)
     return text
 
 
@@ -368,7 +368,7 @@ def _short_when(item: Item, data: Dataset, lang: Lang) -> tuple[str, str | None]
         return format_range(item.date, item.date_end, lang), None
     text = format_date(item.date, lang, weekday=False)
     if item.time_of_day:
-        text += ("، " if lang == "ar" else ", ") + t(f"tod.{item.time_of_day}", lang)
+        text += LIST_SEPARATOR[lang] + t(f"tod.{item.time_of_day}", lang)
     return text, item.date.isoformat()
 
 
