@@ -49,7 +49,7 @@ def test_timeline_shows_every_event_in_order(site: Path, data: Dataset, lang: st
     assert shown == expected
     assert set(shown) == {e.id for e in data.article.events} | {c.id for c in data.context}
     external = re.findall(
-        r'<li class="edition-tl-item edition-tl-external" data-source="external">\s*'
+        r'<div class="edition-tl-item edition-tl-external"[^>]*>\s*'
         r'<details class="edition-tl-event" id="([a-z0-9-]+)"',
         html,
     )
@@ -184,7 +184,7 @@ def test_timeline_overview_lines_and_details(site: Path, data: Dataset, lang: st
     root = lxml.html.fromstring(html_text)
     by_id = {i.id: i for i in items(data, lang)}
     marks = {"article": "المقال" if lang == "ar" else "Article", "external": "خارجي" if lang == "ar" else "External"}
-    lines = find(root, "li.edition-tl-item")
+    lines = find(root, "div.edition-tl-item")
     assert len(lines) == len(by_id)
     for li in lines:
         details = find(li, "details.edition-tl-event")[0]

@@ -23,7 +23,7 @@ from .escape import html_attr, html_text, md_text
 from .labels import t
 from .load import Dataset
 from .model import ContextEvent, Event, Lang, Note, TimeOfDay
-from .typography import join_list
+from .typography import LIST_SEPARATOR, join_list
 
 AR_MONTHS = [
     "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو",
@@ -80,7 +80,7 @@ def when_text(date: dt.date, date_end: dt.date | None, tod: TimeOfDay | None, pr
     if precision == "before":
         text = ("قبل " if lang == "ar" else "Before ") + text
     if tod:
-        text += ("، " if lang == "ar" else ", ") + t(f"tod.{tod}", lang)
+        text += LIST_SEPARATOR[lang] + t(f"tod.{tod}", lang)
     return text
 
 
@@ -252,11 +252,13 @@ def render_timeline(ctx: Context) -> str:
         out.append(
             f'<section class="edition-tl-group edition-tl-{group.kind}" markdown="block">\n\n'
             f"## {md_text(group.heading)} {{#{group.anchor}}}\n\n"
-            '<ol class="edition-tl-list" markdown="block">\n'
+            # A list by role, not <ol>: search shows <p>, <ol>, <ul> and <blockquote> as snippets,
+            # and an event's snippet should be its summary and quotes, not every field of it.
+            '<div class="edition-tl-list" role="list" markdown="block">\n'
         )
         for item in group.items:
             out.append(_item(ctx, item, basis, certainty))
-        out.append("</ol>\n</section>\n")
+        out.append("</div>\n</section>\n")
     out.append("</div>\n")
     return "\n".join(out)
 
@@ -366,7 +368,7 @@ def _short_when(item: Item, data: Dataset, lang: Lang) -> tuple[str, str | None]
         return format_range(item.date, item.date_end, lang), None
     text = format_date(item.date, lang, weekday=False)
     if item.time_of_day:
-        text += ("، " if lang == "ar" else ", ") + t(f"tod.{item.time_of_day}", lang)
+        text += LIST_SEPARATOR[lang] + t(f"tod.{item.time_of_day}", lang)
     return text, item.date.isoformat()
 
 
@@ -420,7 +422,7 @@ def _item(ctx: Context, item: Item, basis_id: str, certainty: str) -> str:
         facts.append((t("source", lang), sources))
     dl = "\n".join(f'<dt>{k}</dt>\n<dd markdown="span">{v}</dd>' for k, v in facts)
     return (
-        f'<li class="edition-tl-item edition-tl-{source}" data-source="{source}" markdown="block">\n'
+        f'<div class="edition-tl-item edition-tl-{source}" role="listitem" data-source="{source}" markdown="block">\n'
         f'<details class="edition-tl-event" id="{item.id}" markdown="block">\n{summary}\n\n'
         f'<div class="edition-tl-body" markdown="block">\n\n{md_text(item.summary)}\n\n'
         # The facts are links to pages search already finds; Material's search leaves them out
@@ -428,7 +430,7 @@ def _item(ctx: Context, item: Item, basis_id: str, certainty: str) -> str:
         f'<dl class="edition-tl-facts" data-search-exclude="" markdown="block">\n{dl}\n</dl>\n\n'
         + "".join(body)
         + "\n</div>\n"
-        "</details>\n</li>\n"
+        "</details>\n</div>\n"
     )
 
 
