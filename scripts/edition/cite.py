@@ -28,6 +28,7 @@ from typing import Any
 from . import escape
 from .load import Dataset
 from .model import Lang
+from .typography import arabic_commas
 
 EDITORS: dict[Lang, str] = {"ar": "محررو هذه النسخة", "en": "The editors of this edition"}
 LABELS: dict[Lang, tuple[str, str, str]] = {
@@ -239,7 +240,7 @@ def plain(item: Item, lang: Lang) -> str:
 
     bib = CitationStylesBibliography(_style(lang), CiteProcJSON([item.csl()]), formatter.plain)
     bib.register(CslCitation([CitationItem(item.key)]))
-    text = str(bib.bibliography()[0])
+    text = arabic_commas(str(bib.bibliography()[0]), lang)
     return f"{text} {item.extra_plain}".strip()
 
 

@@ -9,6 +9,7 @@ own «…») is set in “…” instead, as a quote within a quote.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from .model import Lang
@@ -33,3 +34,16 @@ def guillemets(text: str) -> str:
     if "«" in text or "»" in text:
         return f"“{text}”"
     return f"«{text}»"
+
+
+# A Latin comma that a tool (the CSL processor) writes between two Arabic words: the Arabic
+# edition sets «،» there; commas inside English runs stay as they are.
+_ARABIC_AFTER = r"(?= ?[(\[«“]?[\u0600-\u06FF])"
+_LATIN_COMMA_IN_ARABIC = re.compile(
+    r"(?<=[\u0600-\u06FF])," + _ARABIC_AFTER + r"|(?<=[\u0600-\u06FF][)\]»”])," + _ARABIC_AFTER
+)
+
+
+def arabic_commas(text: str, lang: Lang) -> str:
+    """In the Arabic edition, a comma between Arabic words becomes «،» (generated text only)."""
+    return _LATIN_COMMA_IN_ARABIC.sub("،", text) if lang == "ar" else text
