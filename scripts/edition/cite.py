@@ -28,7 +28,7 @@ from typing import Any
 from . import escape
 from .load import Dataset
 from .model import Lang
-from .typography import arabic_commas
+from .typography import AR_MONTHS, arabic_commas
 
 EDITORS: dict[Lang, str] = {"ar": "محررو هذه النسخة", "en": "The editors of this edition"}
 LABELS: dict[Lang, tuple[str, str, str]] = {
@@ -46,21 +46,7 @@ DATE_INFERRED: dict[Lang, str] = {
 # CSL locales: Arabic terms on Arabic pages. citeproc-py ships both locale files.
 CSL_LOCALE: dict[Lang, str] = {"ar": "ar", "en": "en-GB"}
 MONTH_NAMES: dict[Lang, tuple[str, ...]] = {
-    # As the CSL locale ar writes them (citeproc-py's locales-ar.xml).
-    "ar": (
-        "يناير",
-        "فبراير",
-        "مارس",
-        "أبريل",
-        "مايو",
-        "يونيو",
-        "يوليو",
-        "أغسطس",
-        "سبتمبر",
-        "أكتوبر",
-        "نوفمبر",
-        "ديسمبر",
-    ),
+    "ar": AR_MONTHS,  # as citeproc-py's locales-ar.xml writes them
     "en": (
         "January",
         "February",

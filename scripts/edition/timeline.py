@@ -23,12 +23,8 @@ from .escape import html_attr, html_text, md_text
 from .labels import t
 from .load import Dataset
 from .model import ContextEvent, Event, Lang, Note, TimeOfDay
-from .typography import LIST_SEPARATOR, join_list
+from .typography import AR_MONTHS, LIST_SEPARATOR, join_list
 
-AR_MONTHS = [
-    "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو",
-    "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
-]  # fmt: skip
 AR_DAYS = ["الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"]
 TOD_ORDER: dict[TimeOfDay | None, int] = {
     None: 0, "morning": 1, "noon": 2, "afternoon": 3, "evening": 4, "night": 5,

@@ -14,6 +14,12 @@ from collections.abc import Iterable
 
 from .model import Lang
 
+# Month names of the Arabic edition (as the CSL locale ar writes them too), one list for the
+# timeline's dates and the citations.
+AR_MONTHS = (
+    "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو",
+    "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
+)  # fmt: skip
 LIST_SEPARATOR: dict[Lang, str] = {"ar": "، ", "en": ", "}
 CLAUSE_SEPARATOR: dict[Lang, str] = {"ar": "؛ ", "en": "; "}
 
