@@ -118,7 +118,9 @@ def test_same_as_only_where_verified(site: Path, data: Dataset) -> None:
     for entity in data.entities.values():
         page = site / paths.url_of(paths.entity_page(data.entity_types[entity.id], entity.id)) / "index.html"
         (node,) = jsonld_blocks(page.read_text(encoding="utf-8"))
-        assert node.get("sameAs", []) == [str(u) for u in entity.same_as]
+        # Authority records, then the entity's own site: both verified, both in the data.
+        site_url = [str(entity.official_site.url)] if entity.official_site else []
+        assert node.get("sameAs", []) == [str(u) for u in entity.same_as] + site_url
 
 
 def test_every_page_offers_citations(site: Path) -> None:

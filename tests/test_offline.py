@@ -1,5 +1,5 @@
-"""The offline bundle: unzip, open index.html over file://, search in Arabic and English, and
-make sure no page of it asks for anything outside the bundle."""
+"""The offline bundle: unzip, open index.html over file://, search in Arabic and English, use the
+reading aids and the filters, and make sure no page of it asks for anything outside the bundle."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from browser import SearchBox, requests_outside
+from edition.load import Dataset
 from offline import TOP, build_bundle
 
 pytestmark = pytest.mark.browser
@@ -72,3 +73,30 @@ def test_offline_note_popover_and_mention_card(page: object, bundle: Path, start
     assert popover.count() == 0
     page.locator("a.edition-mention").first.focus()
     assert page.locator(".edition-card a").get_attribute("href").endswith(".html")
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_offline_filters_narrow_what_is_shown(page: object, bundle: Path, data: Dataset, prefix: str) -> None:
+    """The timeline's article/external filter and the notes' and claims' filters are plain
+    scripts of the page: they narrow the list from file:// as they do on a server."""
+    page.goto((bundle / prefix / "timeline.html").as_uri())
+    article = {e.id for e in data.article.events}
+    external = {c.id for c in data.context}
+    visible = (
+        "[...document.querySelectorAll('.edition-tl-item')].filter(e => e.offsetParent !== null)"
+        ".map(e => e.querySelector('details').id)"
+    )
+    assert set(page.evaluate(visible)) == article | external
+    page.locator("form.edition-tl-filter input[type=radio]").first.focus()
+    page.keyboard.press("ArrowDown")  # the article's events only
+    assert set(page.evaluate(visible)) == article
+    for where, items, facet, value, records, attr in [
+        ("notes.html", ".edition-note", "type", "spelling", data.article.notes, "type"),
+        ("claims.html", ".edition-claim", "form", "quote", data.article.claims, "form"),
+    ]:
+        page.goto((bundle / prefix / where).as_uri())
+        expected = {r.id for r in records if getattr(r, attr) == value}
+        assert 0 < len(expected) < len(records)
+        page.locator(f'button[data-facet="{facet}"][data-value="{value}"]').click()
+        shown = page.eval_on_selector_all(items, "els => els.filter(e => !e.hidden).map(e => e.id)")
+        assert set(shown) == expected, where

@@ -15,7 +15,7 @@ from edition.context import Context
 from edition.load import Dataset
 from edition.model import Evidence
 from edition.notes import linked_refs, numbered
-from edition.pages import snippet, spellings
+from edition.pages import WORDS, snippet, spellings
 
 EDITIONS = {"ar": "", "en": "en/"}
 
@@ -136,8 +136,25 @@ def test_entity_infobox(site: Path, data: Dataset, lang: str) -> None:
         box = doc.xpath('//dl[contains(@class, "edition-infobox")]')
         assert len(box) == 1, entity_id
         assert not doc.xpath('//*[contains(@class, "edition-kicker")]//code'), f"{entity_id}: id chip"
-        for url in data.entities[entity_id].same_as:
+        entity = data.entities[entity_id]
+        for url in entity.same_as:
             assert box[0].xpath(f'.//a[@href="{url}"]'), f"{entity_id}: identifier {url} missing"
+        site_row = box[0].xpath(f'.//dt[.="{WORDS["site"][lang]}"]/following-sibling::dd[1]')
+        if entity.official_site is None:
+            assert not site_row, f"{entity_id}: an official site row without a site"
+            continue
+        # The address, marked external, with the source that attests it (never the article).
+        (row,) = site_row
+        assert row.xpath(f'.//a[@href="{entity.official_site.url}"]'), entity_id
+        source = data.sources[entity.official_site.source]
+        assert row.xpath(f'.//a[@href="{source.url}"]'), f"{entity_id}: official site without its source"
+        assert row.xpath('.//*[contains(@class, "edition-badge")]'), f"{entity_id}: not marked external"
+
+
+def test_every_platform_has_its_official_site(data: Dataset) -> None:
+    """Issue 13: the infobox names each platform's own site; the data must hold one, sourced."""
+    missing = [e.id for e in data.of_type("platform") if e.official_site is None]
+    assert not missing, f"platforms without an official site: {missing}"
 
 
 # ---- Home ---------------------------------------------------------------------------------------

@@ -116,6 +116,9 @@ class Checker:
             for index, ext in enumerate(entity.external):
                 if ext.source not in data.sources:
                     self.add(file, entity.id, f"external[{index}].source", f"unknown source '{ext.source}'")
+            site = entity.official_site
+            if site and site.source not in data.sources:
+                self.add(file, entity.id, "official_site.source", f"unknown source '{site.source}'")
         for basis in data.date_bases.values():
             if basis.source and basis.source not in data.sources:
                 self.add(data.root / "date_bases.yaml", basis.id, "source", f"unknown source '{basis.source}'")

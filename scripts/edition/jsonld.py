@@ -54,8 +54,12 @@ def entity_node(data: Dataset, ids: Ids, entity: Entity, lang: Lang) -> dict[str
         "description": entity.description(lang),
         "url": ids.page(paths.entity_page(data.entity_types[entity.id], entity.id), lang),
     }
-    if entity.same_as:
-        node["sameAs"] = [str(u) for u in entity.same_as]
+    # sameAs: authority records and the item's own website (schema.org names both as its uses).
+    same_as = [str(u) for u in entity.same_as]
+    if entity.official_site:
+        same_as.append(str(entity.official_site.url))
+    if same_as:
+        node["sameAs"] = same_as
     if data.entity_types[entity.id] == "platform":
         node["applicationCategory"] = "CommunicationApplication"
     return node

@@ -76,6 +76,7 @@ LABELS: dict[str, dict[Lang, str]] = {
     "record.copies": {"ar": "نسخ محفوظة من الأصل", "en": "Stored copies of the original"},
     "lang.ar": {"ar": "العربية", "en": "Arabic"},
     "lang.en": {"ar": "الإنجليزية", "en": "English"},
+    "lang.ru": {"ar": "الروسية", "en": "Russian"},
     "status.known": {"ar": "معروف", "en": "known"},
     "status.inferred": {"ar": "مستنتج", "en": "inferred"},
     "status.unknown": {"ar": "غير معروف", "en": "unknown"},

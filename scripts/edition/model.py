@@ -17,6 +17,8 @@ ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 PARA_PATTERN = r"^p[1-9][0-9]*$"
 
 Lang = Literal["ar", "en"]
+# Languages a cited source may be in (the edition itself is published in Lang only).
+SourceLang = Literal["ar", "en", "ru"]
 LANGS: tuple[Lang, ...] = ("ar", "en")
 
 # ---- Text fields -------------------------------------------------------------------------------
@@ -116,6 +118,16 @@ class External(Strict):
     source: str = Field(pattern=ID_PATTERN, description="Id in data/sources.yaml")
 
 
+class OfficialSite(Strict):
+    """The entity's own website, as a public source attests it (outside the article)."""
+
+    url: HttpUrl = Field(description="The address of the entity's own site")
+    source: str = Field(pattern=ID_PATTERN, description="Id in data/sources.yaml of where the address was checked")
+    note: Text | None = Field(
+        default=None, description="What a reader should know about the address today (renamed, closed…), per the source"
+    )
+
+
 RelationType = Literal[
     "member_of",
     "nationality",
@@ -160,6 +172,9 @@ class Entity(Strict):
         default_factory=list, description="Facts from outside the article, each with a source"
     )
     same_as: list[HttpUrl] = Field(default_factory=list, description="Authority links (e.g. Wikidata), verified only")
+    official_site: OfficialSite | None = Field(
+        default=None, description="The entity's own website (platforms, publishers), with the source that attests it"
+    )
 
 
 class When(Strict):
@@ -316,7 +331,7 @@ class Source(Strict):
     publisher: Line = Field(description="Who published it")
     url: HttpUrl = Field(description="Public address")
     date: dt.date | None = Field(description="Publication date, if known")
-    language: Lang = Field(description="Language of the page")
+    language: SourceLang = Field(description="Language of the page (ar, en, ru)")
     kind: SourceKind = Field(
         description=(
             "primary (the institution or author itself), report (a news organisation or research body "

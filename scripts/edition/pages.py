@@ -108,6 +108,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     "last": {"ar": "آخر ذكر", "en": "Last mention"},
     "count": {"ar": "عدد الإشارات", "en": "Mentions"},
     "ids": {"ar": "معرّفات", "en": "Identifiers"},
+    "site": {"ar": "الموقع الرسمي", "en": "Official site"},
     "in_text": {"ar": "كما يكتبه النص", "en": "As the text writes it"},
     "in_translation": {"ar": "في الترجمة الإنجليزية", "en": "In the English translation"},
     "search_only": {"ar": "صيغ أخرى للبحث", "en": "Other spellings (for search)"},
@@ -166,6 +167,19 @@ def infobox(ctx: Context, entity: Entity, etype: EntityType, pids: list[str]) ->
             for url in entity.same_as
         )
         rows.append((WORDS["ids"][lang], links))
+    site = entity.official_site
+    if site:
+        # Outside the article: the address, marked external, with the source that attests it.
+        address = str(site.url)
+        shown = address.split("://", 1)[-1].rstrip("/")
+        value = (
+            f'<span class="edition-badge">{ctx.t("external.badge")}</span> '
+            f'<a href="{html_attr(address)}" rel="external noopener" dir="ltr">{md_text(shown)}</a>'
+        )
+        if site.note:
+            value += f" — {md_text(site.note(lang))}"
+        value += f" ({ctx.t('source')}: {ctx.source_link(site.source)})"
+        rows.append((WORDS["site"][lang], value))
     return rows
 
 

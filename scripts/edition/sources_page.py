@@ -78,6 +78,8 @@ def uses(data: Dataset, lang: Lang) -> dict[str, list[Use]]:
         page = paths.entity_page(data.entity_types[eid], eid)
         for ext in entity.external:
             add(ext.source, Use(page, entity.name(lang)))
+        if entity.official_site:
+            add(entity.official_site.source, Use(page, entity.name(lang)))
     article = data.article
     note_word = "ملاحظة" if lang == "ar" else "Note"
     for note in article.notes:

@@ -92,7 +92,13 @@ REGISTER_COLUMNS = (
     Column("description_en", "string", "Short description, English", required=True),
     EVIDENCE,
     Column("same_as", "list", 'Verified authority links (e.g. Wikidata), separated by "|"'),
+    Column("official_site", "string", "The entity's own website (outside the article; see official_site_source)"),
+    Column("official_site_source", "string", "Id in sources.csv of where the official site was checked"),
 )
+
+
+# The source of an official site is a row of sources.csv (empty when the entity has no site).
+SITE_SOURCE = ForeignKey(("official_site_source",), "sources", ("id",))
 
 
 def _register_row(entity: Any) -> list[Any]:
@@ -109,6 +115,8 @@ def _register_row(entity: Any) -> list[Any]:
         entity.description.en,
         _evidence(entity.evidence),
         _join(entity.same_as),
+        str(entity.official_site.url) if entity.official_site else "",
+        entity.official_site.source if entity.official_site else "",
     ]
 
 
@@ -120,7 +128,7 @@ def _register(etype: EntityType) -> Table:
         description=f"The {folder} register (the rows of entities.csv whose type is {etype}).",
         columns=REGISTER_COLUMNS,
         primary_key=("id",),
-        foreign_keys=(ForeignKey(("id",), "entities", ("id",)),),
+        foreign_keys=(ForeignKey(("id",), "entities", ("id",)), SITE_SOURCE),
         rows=lambda data: [_register_row(e) for e in data.of_type(etype)],
     )
 
@@ -191,6 +199,7 @@ def tables(data: Dataset) -> list[Table]:
                 *REGISTER_COLUMNS[1:],
             ),
             primary_key=("id",),
+            foreign_keys=(SITE_SOURCE,),
             rows=lambda d: [[r[0], d.entity_types[r[0]], *r[1:]] for r in map(_register_row, d.entities.values())],
         ),
         *(_register(t) for t in ENTITY_TYPES),
@@ -424,7 +433,7 @@ def tables(data: Dataset) -> list[Table]:
                 Column("publisher", "string", "Who published it", required=True),
                 Column("url", "string", "Public address", required=True),
                 Column("date", "date", "Publication date, if known"),
-                Column("language", "string", "Language of the page", enum=("ar", "en"), required=True),
+                Column("language", "string", "Language of the page", enum=("ar", "en", "ru"), required=True),
             ),
             primary_key=("id",),
             rows=lambda d: [
