@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import jinja2
+import lxml.html
 import pytest
 import yaml
 
@@ -224,6 +225,11 @@ def test_corrections_page_lists_every_version(site: Path, data: Dataset, prefix:
     for change in data.changes:
         assert f'id="version-{change.version.replace(".", "-")}"' in html
     assert html.index("version-1-1") < html.index("version-1-0"), "newest first"
+    # The pages a change touched are named as a reader knows them, never by their file names.
+    doc = lxml.html.fromstring(html)
+    links = doc.xpath('//article//p[strong][contains(., ":")]//a[contains(@href, "/")]')
+    assert len(links) >= sum(len(c.pages) for c in data.changes)
+    assert not [a.text_content() for a in links if ".md" in a.text_content()]
 
 
 @pytest.mark.parametrize("prefix", EDITIONS)

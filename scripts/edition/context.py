@@ -107,7 +107,9 @@ class Context:
     def source_link(self, source_id: str) -> str:
         """A link to a public source, named by its publisher (for Markdown span contexts)."""
         source = self.data.sources[source_id]
-        return f'<a href="{html_attr(str(source.url))}" rel="external noopener">{md_text(source.publisher)}</a>'
+        # <bdi>: a Latin publisher with its own brackets must not reorder the Arabic around it.
+        name = md_text(source.publisher)
+        return f'<a href="{html_attr(str(source.url))}" rel="external noopener"><bdi>{name}</bdi></a>'
 
     def external(self, x: External) -> str:
         badge = self.t("external.badge")

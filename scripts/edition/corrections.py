@@ -3,8 +3,10 @@ changed, why, whether it corrected an error, and links to the pages it touched."
 
 from __future__ import annotations
 
+from . import paths
 from .context import Context, page_head
 from .escape import md_text
+from .labels import t
 from .model import Change, Lang
 from .timeline import format_date
 
@@ -33,6 +35,44 @@ INTRO: dict[Lang, str] = {
 }
 
 
+# The fixed pages and the label that names them (labels.py); entity and register pages are named
+# from the data.
+PAGE_LABELS = {
+    paths.HOME: "home",
+    paths.ARTICLE: "article",
+    paths.PARALLEL: "parallel",
+    paths.TIMELINE: "timeline",
+    paths.CLAIMS: "claims",
+    paths.ABOUT: "about",
+    paths.NOTES: "page.notes",
+    paths.RELATIONS: "page.relations",
+    paths.DATA: "page.data",
+    "sources.md": "page.sources",
+    PAGE: "page.corrections",
+    "report.md": "page.report",
+}
+
+
+def page_label(ctx: Context, target: str) -> str:
+    """What a reader calls the page a change touched (never its file name): the page's title,
+    and for an event or a note, which one."""
+    path, _, anchor = target.partition("#")
+    lang = ctx.lang
+    data = ctx.data
+    for eid, etype in data.entity_types.items():
+        if path == paths.entity_page(etype, eid):
+            return data.entities[eid].name(lang)
+        if path == paths.type_index(etype):
+            return t(etype, lang)
+    title = t(PAGE_LABELS[path], lang) if path in PAGE_LABELS else path
+    items = {e.id: e.label(lang) for e in ctx.article.events}
+    items.update({c.id: c.label(lang) for c in data.context})
+    items.update({n.id: n.title(lang) for n in ctx.article.notes})
+    if anchor in items:
+        return f"{title}: {items[anchor]}"
+    return title
+
+
 def current(changes: list[Change]) -> Change | None:
     """The latest version (changes.yaml is oldest first; integrity checks the order)."""
     return changes[-1] if changes else None
@@ -56,7 +96,7 @@ def render_corrections(ctx: Context) -> str:
         out.append(f"**{WORDS['why'][lang]}:** {md_text(change.reason(lang))}")
         out.append("")
         if change.pages:
-            links = " · ".join(f"[{md_text(target)}]({ctx.link(target)})" for target in change.pages)
+            links = " · ".join(f"[{md_text(page_label(ctx, target))}]({ctx.link(target)})" for target in change.pages)
             out.append(f"**{WORDS['pages'][lang]}:** {links}")
             out.append("")
     return "\n".join(out)

@@ -19,6 +19,13 @@ LABELS: dict[str, dict[Lang, str]] = {
     "claims": {"ar": "من قال ماذا", "en": "Who said what"},
     "about": {"ar": "عن هذه النسخة", "en": "About this edition"},
     "home": {"ar": "الرئيسية", "en": "Home"},
+    # Titles of the other fixed pages, for links that name a page (as the navigation does).
+    "page.notes": {"ar": "ملاحظات التحرير", "en": "Editorial notes"},
+    "page.relations": {"ar": "شبكة العلاقات", "en": "Relations"},
+    "page.data": {"ar": "البيانات", "en": "Data"},
+    "page.sources": {"ar": "المصادر", "en": "Sources"},
+    "page.corrections": {"ar": "التصويبات والنسخ", "en": "Corrections and versions"},
+    "page.report": {"ar": "الإبلاغ عن خطأ", "en": "Report an error"},
     "name": {"ar": "الاسم", "en": "Name"},
     "role": {"ar": "الدور", "en": "Role"},
     "mentions": {"ar": "الإشارات في النص", "en": "Mentions in the text"},
