@@ -220,6 +220,18 @@ def test_csv_and_workbook_neutralise_formulas() -> None:
     assert all(c.data_type == "s" for c in cells)
 
 
+def test_workbook_is_reproducible(data: Dataset) -> None:
+    """The same data gives the same workbook, byte for byte, a second later: openpyxl stamps the
+    time of saving into the file, which datapackage.workbook takes out."""
+    import time
+
+    from edition import datapackage
+
+    first = datapackage.workbook(data, dt.date(2026, 1, 1))
+    time.sleep(2.1)  # zip times have a resolution of two seconds
+    assert datapackage.workbook(data, dt.date(2026, 1, 1)) == first
+
+
 # ---- The Data page ----------------------------------------------------------------------------
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import re
+import zipfile
 from typing import Any
 
 from .load import Dataset
@@ -109,4 +111,23 @@ def workbook(data: Dataset, issued: dt.date, which: list[Table] | None = None) -
     book.properties.creator = "The editors of this edition"
     out = io.BytesIO()
     book.save(out)
+    return _reproducible(out.getvalue(), stamp)
+
+
+def _reproducible(xlsx: bytes, stamp: dt.datetime) -> bytes:
+    """The same workbook, byte for byte, whenever it is built: openpyxl stamps the save time into
+    docProps/core.xml (dcterms:modified) and every zip entry, whatever the properties say."""
+    when = stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
+    source = zipfile.ZipFile(io.BytesIO(xlsx))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            body = source.read(info)
+            if info.filename == "docProps/core.xml":
+                body = re.sub(
+                    rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>" + when.encode() + rb"\g<2>", body
+                )
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp.timetuple()[:6])
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(entry, body)
     return out.getvalue()
