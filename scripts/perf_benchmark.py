@@ -28,6 +28,7 @@ import functools
 import http.server
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -349,6 +350,8 @@ def write_plain_docs(folder: Path) -> Path:
     for src in (ROOT / "docs" / "ar").rglob("*.md"):
         pages.setdefault(str(src.relative_to(ROOT / "docs" / "ar")), src.read_text(encoding="utf-8"))
     for src, markdown in pages.items():
+        # Plain Material has none of the edition's page templates (the report page names one).
+        markdown = re.sub(r"(?m)^template: .*\n", "", markdown, count=1)
         target = folder / "docs" / src
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(markdown, encoding="utf-8")
