@@ -5,8 +5,8 @@
 The site publishes one article (Dataset.article), so "N articles" is modelled as what N articles
 would put on the site: the article's text N times (19·N paragraphs, on the article, parallel and
 search pages), and N copies of everything that refers to it — entities (each with its own page
-in both editions, renamed "<name> k" with ids "<id>-k"), mentions, events, claims and notes, with
-paragraph ids and cross-references moved to their copy. Registers' external facts, sources,
+in both editions, renamed "<name> k" with ids "<id>-k"), mentions, events, claims, notes and
+second readings, with paragraph ids and cross-references moved to their copy. Registers' external facts, sources,
 date bases and context events are shared, as real articles would share them. The text's SHA-256
 in record.yaml is recomputed (the loader checks it).
 
@@ -68,6 +68,8 @@ class Copy:
             return [self.entity(v) for v in value]
         if key in ("id", "event") and isinstance(value, str):
             return self.item(value)
+        if key == "notes" and isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return [self.item(v) for v in value]  # a claim's caveats, a reading's notes
         return self.move(value, key)
 
 
@@ -101,7 +103,7 @@ def write_corpus(source: Path, target: Path, copies: int) -> None:
         path = target / "entities" / f"{register}.yaml"
         entities = _load(path)
         _dump(path, [{**c.move(_renamed(e, c.k)), "id": c.entity(e["id"])} for c in moves for e in entities])
-    for name in ("events", "claims", "notes"):
+    for name in ("events", "claims", "notes", "readings"):
         items = _load(art / f"{name}.yaml")
         _dump(art / f"{name}.yaml", [c.move(i) for c in moves for i in items])
     mentions = _load(art / "mentions.yaml")
