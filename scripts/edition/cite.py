@@ -220,14 +220,22 @@ def _style(lang: Lang) -> Any:
 
 def plain(item: Item, lang: Lang) -> str:
     """The item as the CSL processor writes it in the page's language."""
+    return _plain(json.dumps(item.csl(), ensure_ascii=False, sort_keys=True), item.extra_plain, lang)
+
+
+@cache
+def _plain(csl: str, extra_plain: str, lang: Lang) -> str:
+    """plain() of one CSL-JSON item: the Arabic article and the English original are the same
+    item on every page, and the processor is slow (about 3 ms an item), so each is rendered once."""
     from citeproc import Citation as CslCitation
     from citeproc import CitationItem, CitationStylesBibliography, formatter
     from citeproc.source.json import CiteProcJSON
 
-    bib = CitationStylesBibliography(_style(lang), CiteProcJSON([item.csl()]), formatter.plain)
-    bib.register(CslCitation([CitationItem(item.key)]))
+    item = json.loads(csl)
+    bib = CitationStylesBibliography(_style(lang), CiteProcJSON([item]), formatter.plain)
+    bib.register(CslCitation([CitationItem(item["id"])]))
     text = arabic_commas(str(bib.bibliography()[0]), lang)
-    return f"{text} {item.extra_plain}".strip()
+    return f"{text} {extra_plain}".strip()
 
 
 # ---- The three items ----------------------------------------------------------------------------
