@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -27,17 +28,19 @@ sys.path.insert(0, str(ROOT / "scripts"))
 # The data folder; EDITION_DATA points elsewhere (the tests build from broken copies of it).
 DATA = Path(os.environ.get("EDITION_DATA", ROOT / "data"))
 
-from edition import assets, cite, escape, export, jsonld, paths  # noqa: E402
+from edition import assets, buildcache, cite, escape, export, jsonld, paths  # noqa: E402
 from edition import search as edition_search  # noqa: E402
 from edition.datapage import DOWNLOADS_DIR  # noqa: E402
-from edition.integrity import check  # noqa: E402
-from edition.load import DataError, load  # noqa: E402
+from edition.load import DataError  # noqa: E402
 from edition.model import Lang  # noqa: E402
 from edition.precompress import precompress  # noqa: E402
 from edition.site import render_site  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.edition")
 POLYFILL = "assets/javascripts/iframe-worker/shim.js"
+# Compiled theme templates, kept between the two editions and between builds (Jinja checks each
+# template's source before using its cached code): git-ignored, like the precompressed copies.
+TEMPLATE_CACHE = ROOT / ".cache" / "jinja"
 
 # What this build renders, made once in on_config: pages and downloads by path, search fields.
 _pages: dict[str, str] = {}
@@ -62,7 +65,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # The offline bundle runs search in an iframe (iframe-worker): ours is vendored.
         config.extra["polyfills"] = [POLYFILL]
     try:
-        data = check(load(DATA))
+        # Parsed and checked once per content of the data folder: the English edition built in
+        # on_post_build, and `mkdocs serve` rebuilds that did not touch the data, reuse it.
+        data = buildcache.checked_dataset(DATA)
     except DataError as exc:
         # PluginError stops `mkdocs build` and `mkdocs serve` with this message, nothing else.
         raise PluginError("The edition's data is invalid:\n" + str(exc)) from None
@@ -72,7 +77,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _downloads.clear()
     edition = config.extra["edition"]
     issued = dt.date.fromisoformat(str(edition["issued"]))
-    _downloads.update(export.downloads(data, str(edition["version"]), issued, site_root(config)))
+    # Published by the root edition; the English one only names them (Data page): made once.
+    version, root = str(edition["version"]), site_root(config)
+    made = buildcache.memo(
+        data, f"downloads {version} {issued} {root}", lambda: export.downloads(data, version, issued, root)
+    )
+    _downloads.update(made)
     _search_fields.clear()
     _search_fields.update(edition_search.page_fields(data, lang))
     config.nav = fill_nav(config.nav or [], data, lang)
@@ -126,17 +136,22 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     if uses_wrapper(config):
         # The page's index entries: snippets tidied; the page's own entry gets its search fields.
         plugin = config.plugins.get("search") or config.plugins.get("material/search")
+        # The search plugin has just appended this page's entries: look back from the end only
+        # (a scan of the whole index on every page grew with pages × entries).
         entries = plugin.search_index.entries
-        for i, entry in enumerate(entries):
-            if entry["location"] == page.url or entry["location"].startswith(page.url + "#"):
-                own = _search_fields.get(src) if entry["location"] == page.url else None
-                entries[i] = edition_search.entry_fields(entry, own)
+        i = len(entries) - 1
+        while i >= 0 and (entries[i]["location"] == page.url or entries[i]["location"].startswith(page.url + "#")):
+            own = _search_fields.get(src) if entries[i]["location"] == page.url else None
+            entries[i] = edition_search.entry_fields(entries[i], own)
+            i -= 1
     return context
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     # overrides/sitemap.xml lists each page's counterparts in the other edition.
     env.filters["edition_urls"] = lambda page: edition_urls(page.file.src_uri, config)
+    TEMPLATE_CACHE.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(TEMPLATE_CACHE))
     return env
 
 
