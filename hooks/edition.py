@@ -20,7 +20,8 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,6 +49,7 @@ _downloads: dict[str, str | bytes] = {}
 _search_fields: dict[str, dict[str, str]] = {}
 _data: list[Any] = []  # the checked Dataset of this build
 _command: list[str] = []  # "build" or "serve" (mkdocs serve skips the precompressed copies)
+_registers: list[Any] = []  # the registers' sections of the nav (on_nav)
 
 
 # ---- Hooks -------------------------------------------------------------------------------------
@@ -85,7 +87,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _downloads.update(made)
     _search_fields.clear()
     _search_fields.update(edition_search.page_fields(data, lang))
-    config.nav = fill_nav(config.nav or [], data, lang)
+    config.nav = register_sections(config.nav or [])
     return config
 
 
@@ -97,16 +99,49 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if edition_lang(config) == "ar":  # the root edition publishes the downloads, once
         for name, content in _downloads.items():
             files.append(File.generated(config, f"{DOWNLOADS_DIR}/{name}", content=content))
+    registers = set(entity_pages(_data[0]))
     for src, markdown in _pages.items():
         if files.get_file_from_path(src) is not None:
             raise PluginError(f"docs/{edition_lang(config)}/{src} would hide a generated page of the same path")
-        files.append(File.generated(config, src, content=markdown))
+        # Entity pages are listed on their register's page, not in the navigation (see on_nav).
+        inclusion = InclusionLevel.NOT_IN_NAV if src in registers else InclusionLevel.UNDEFINED
+        files.append(File.generated(config, src, content=markdown, inclusion=inclusion))
     return files
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Entity pages are not listed in the navigation: every page carries the navigation, and a
+    register listed in full made each entity page carry its whole register (O(entities) bytes a
+    page, O(N²) for the site). The register's page lists them. Each entity page belongs to its
+    register's section (on_page_context shows it there, alone, while it is open: the navigation
+    marks where the reader is and holds the page's contents on small screens) and gets
+    previous/next links through its register (Material's footer), from the register's page on to
+    the page after it."""
+    data = _data[0]
+    _registers.clear()
+    for etype in paths.TYPE_DIRS:
+        index_file = files.get_file_from_path(paths.type_index(etype))
+        if index_file is None or index_file.page is None or index_file.page.parent is None:
+            raise PluginError(f"the nav has no section for {paths.type_index(etype)}")
+        index = index_file.page
+        _registers.append(index.parent)
+        chain: list[Page] = [index]
+        for src in entity_pages(data, etype):
+            page = files.get_file_from_path(src).page
+            page.parent = index.parent
+            chain.append(page)
+        for n, page in enumerate(chain[1:], start=1):
+            page.previous_page = chain[n - 1]
+            page.next_page = chain[n + 1] if n + 1 < len(chain) else index.next_page
+    return nav
 
 
 @event_priority(-50)  # after the search plugin has indexed the page
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     lang = edition_lang(config)
+    for section in _registers:  # the open entity page in its register's section, alone (on_nav)
+        index = section.children[0]
+        section.children = [index, page] if page.parent is section and page is not index else [index]
     context["edition_alternates"] = [
         {
             "lang": alt["lang"],
@@ -257,23 +292,25 @@ def edition_lang(config: MkDocsConfig) -> Lang:
     return lang
 
 
-def fill_nav(nav: list[Any], data: Any, lang: Lang) -> list[Any]:
-    """Add every entity page after its register's index page, in data order."""
+def entity_pages(data: Any, etype: str | None = None) -> list[str]:
+    """The source paths of the entity pages of one register (all registers without etype), in data order."""
+    types = [etype] if etype else list(paths.TYPE_DIRS)
+    return [paths.entity_page(t, e.id) for t in types for e in data.of_type(t)]
+
+
+def register_sections(nav: list[Any]) -> list[Any]:
+    """Each register's page as a section of its own (holding that page only), so its entity pages
+    have a section to belong to (on_nav); overrides/partials/nav-item.html shows such a section
+    as a link to its page."""
+    registers = {paths.type_index(etype) for etype in paths.TYPE_DIRS}
     out: list[Any] = []
     for item in nav:
         if isinstance(item, dict):
             ((title, value),) = item.items()
             if isinstance(value, list):
-                out.append({title: fill_nav(value, data, lang)})
-                continue
-            for etype in paths.TYPE_DIRS:
-                if value == paths.type_index(etype):
-                    # Material renders navigation titles as HTML: a name is escaped like any title.
-                    children = [value] + [
-                        {escape.title(e.name(lang)): paths.entity_page(etype, e.id)} for e in data.of_type(etype)
-                    ]
-                    out.append({title: children})
-                    break
+                out.append({title: register_sections(value)})
+            elif value in registers:
+                out.append({title: [value]})
             else:
                 out.append(item)
         else:

@@ -156,7 +156,9 @@ def spellings(data: Dataset, entity: Entity) -> tuple[list[str], list[str], list
 def infobox(ctx: Context, entity: Entity, etype: EntityType, pids: list[str]) -> list[tuple[str, str]]:
     """Rows (label, Markdown value) of the entity's infobox; rows without a value are left out."""
     lang = ctx.lang
-    rows = [(WORDS["type"][lang], md_text(t(etype + ".one", lang))), (t("role", lang), md_text(entity.role(lang)))]
+    # The type links to its register: entity pages are not in the navigation (hooks/edition.py).
+    register = f"[{md_text(t(etype + '.one', lang))}]({ctx.link(paths.type_index(etype))})"
+    rows = [(WORDS["type"][lang], register), (t("role", lang), md_text(entity.role(lang)))]
     if pids:
         rows.append((WORDS["first"][lang], f"[{pids[0]}]({ctx.para_link(pids[0])})"))
         rows.append((WORDS["last"][lang], f"[{pids[-1]}]({ctx.para_link(pids[-1])})"))
