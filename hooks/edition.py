@@ -209,7 +209,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         # Each edition's URLs are its own: the English edition lives at <site_url>en/.
         alt_url = config.site_url + alt["dir"] + "/" if config.site_url else None
         alt_config = load_config(str(ROOT / alt["config"]), site_dir=str(site / alt["dir"]), site_url=alt_url)
-        alt_config.plugins.on_startup(command="build", dirty=False)
+        # The same command as this build: MkDocs loads the hook once per process, so the English
+        # build's on_startup sets the _command this build reads next (a "build" here made
+        # `mkdocs serve` precompress the whole site after every edit).
+        alt_config.plugins.on_startup(command=_command[0] if _command else "build", dirty=False)
         try:
             build(alt_config)
         finally:
