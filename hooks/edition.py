@@ -99,12 +99,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if edition_lang(config) == "ar":  # the root edition publishes the downloads, once
         for name, content in _downloads.items():
             files.append(File.generated(config, f"{DOWNLOADS_DIR}/{name}", content=content))
-    registers = set(entity_pages(_data[0]))
+    listed_on_registers = set(entity_pages(_data[0]))
     for src, markdown in _pages.items():
         if files.get_file_from_path(src) is not None:
             raise PluginError(f"docs/{edition_lang(config)}/{src} would hide a generated page of the same path")
         # Entity pages are listed on their register's page, not in the navigation (see on_nav).
-        inclusion = InclusionLevel.NOT_IN_NAV if src in registers else InclusionLevel.UNDEFINED
+        inclusion = InclusionLevel.NOT_IN_NAV if src in listed_on_registers else InclusionLevel.UNDEFINED
         files.append(File.generated(config, src, content=markdown, inclusion=inclusion))
     return files
 
