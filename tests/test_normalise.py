@@ -37,6 +37,11 @@ def test_forms_python(token: str, expected: list[str]) -> None:
     assert normalise.forms(token) == expected
 
 
+@pytest.mark.parametrize(("token", "expected"), CASES["spellings"], ids=[c[0] for c in CASES["spellings"]])
+def test_spellings_python(token: str, expected: list[str]) -> None:
+    assert normalise.spellings(token) == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), CASES["tokens"], ids=[c[0] for c in CASES["tokens"]])
 def test_tokens_python(text: str, expected: list[str]) -> None:
     assert normalise.tokens(text) == expected
@@ -61,6 +66,7 @@ def js_results() -> dict[str, list[object]]:
         stopwords: N.STOPWORDS,
         fold: cases.fold.map(([text]) => N.fold(text)),
         forms: cases.forms.map(([token]) => N.forms(token)),
+        spellings: cases.spellings.map(([token]) => N.spellings(token)),
         tokens: cases.tokens.map(([text]) => N.tokens(text)),
         keys: cases.keys.map(([text]) => N.keys(text)),
       }}));
@@ -69,7 +75,7 @@ def js_results() -> dict[str, list[object]]:
     return json.loads(out.stdout)
 
 
-@pytest.mark.parametrize("kind", ["light", "words", "fold", "forms", "tokens", "keys"])
+@pytest.mark.parametrize("kind", ["light", "words", "fold", "forms", "spellings", "tokens", "keys"])
 def test_javascript_matches_table(kind: str, js_results: dict[str, list[object]]) -> None:
     expected = [case[1] for case in CASES[kind]]
     mismatches = [
@@ -93,3 +99,27 @@ def test_separator_matches_mkdocs_config() -> None:
     assert regex[1:-1].replace("''", "'") == normalise.SEPARATOR.pattern
     js = JS.read_text(encoding="utf-8")
     assert f"var SEPARATOR = /{normalise.SEPARATOR.pattern}/" in js
+
+
+def test_both_normalisers_agree_on_every_word_of_the_data() -> None:
+    """Beyond the table: every token of the article and of the data has the same forms, spellings and keys in
+    Python and JavaScript (the index is built with one and searched with the other)."""
+    node = shutil.which("node")
+    assert node is not None
+    text = (ROOT / "data/articles/alwatan-2019-tamtam/text.ar.txt").read_text(encoding="utf-8")
+    text += "".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "data").rglob("*.yaml")))
+    toks = sorted(set(normalise.tokens(text)))
+    assert len(toks) > 1000
+    program = f"""
+      const N = require({json.dumps(str(JS))});
+      const toks = JSON.parse(require("fs").readFileSync(0, "utf8"));
+      process.stdout.write(JSON.stringify(toks.map(t => [N.forms(t), N.spellings(t), N.keys(t)])));
+    """
+    out = subprocess.run([node, "-e", program], input=json.dumps(toks), capture_output=True, text=True, check=True)
+    js = json.loads(out.stdout)
+    differ = [
+        (tok, py, got)
+        for tok, got in zip(toks, js, strict=True)
+        if (py := [normalise.forms(tok), normalise.spellings(tok), normalise.keys(tok)]) != got
+    ]
+    assert not differ, differ[:10]

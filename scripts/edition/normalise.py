@@ -15,7 +15,21 @@ Both implement one specification, checked against the same table of cases
 3. forms():  a token and the forms left after stripping proclitics (و ف ب ك ل ال لل وال بال …),
              keeping at least three letters; then, for every form of five letters or more that ends
              in -يا or -يه (folded -ية), the same form with the other ending: place names are
-             written both ways (سوريا / سورية). Indexing stores every form; a query asks for every form.
+             written both ways (سوريا / سورية); then, for every form, its nisba stem (see nisba()),
+             so the adjective and the country meet (بلجيكي / بلجيكا, روسي / روسيا). A Latin token
+             gets its light English stem (see stem()). Indexing stores every form; a query asks for
+             every form.
+   stem():   English endings, one reduced form for a word's inflections: plural and third person
+             (-s, -es, -ies), past and gerund (-ed, -ing, a doubled final consonant undoubled), the
+             agent noun -er (words of seven letters or more), nationality and country (-ian, -ia,
+             -ium → -i: Belgian / Belgium, Russian / Russia), final -y → -i, final -e dropped.
+             "researchers", "researcher" and "research" meet at "research"; "tweeted" and
+             "tweets" at "tweet". The possessive 's is split off by the separator and "s" is a stop word.
+   spellings(): forms() without the stems (English stem, nisba): the word as written, with or
+             without its clitics. Search ranks a word matched so above one matched by a stem.
+   nisba():  an Arabic form without the ending of a nisba adjective or of a country name: -ي,
+             -يه (ية), -يون, -يين, -يا, and -ا after at least four letters (بلجيكا), keeping at least
+             three letters.
 4. keys():   whole-name keys: "=" + the tokens joined by "_", for the text as typed and with each
              token at its shortest form. Entity pages index one key per name and variant; a query
              asks for its own keys, exactly, so typing a whole name ranks that entity first
@@ -65,13 +79,21 @@ MIN_STEM = 3
 ALTERNATE_MIN = 5
 ALTERNATE_ENDINGS = {"يا": "يه", "يه": "يا"}
 
+# English endings (stem()), tried in this order; each step changes the word at most once.
+_LATIN_WORD = re.compile(r"[a-z]+")
+_VOWEL = re.compile(r"[aeiouy]")
+STEM_MIN = 4  # shorter words are left alone
+# nisba(): endings of nisba adjectives and country names, longest first, with the shortest word
+# each is stripped from (the stem keeps at least MIN_STEM letters).
+NISBA_ENDINGS = (("يون", 6), ("يين", 6), ("يه", 5), ("يا", 5), ("ي", 4), ("ا", 5))
+
 # Function words, in their light() form (hamza kept: «فإن» is a stop word, «فان» is not).
 STOPWORDS = frozenset(
     """
     في من على إلى الى عن أن إن ان فإن لأن بأن وأن وإن أنه إنه انه فإنه لأنه أو او ثم قد لا لم لن ما
     هذا هذه ذلك تلك التي الذي الذين هو هي هم مع كان كانت وفي ومن وعلى وإلى ولا إذا
     the a an of in on at to and or is are was were be been by for with from as it its that this these
-    those which who into than then there their they he she his her him not no but if so
+    those which who into than then there their they he she his her him not no but if so s
     """.split()  # noqa: SIM905 (one word list, laid out like its twin in normalise.js)
 )
 
@@ -103,21 +125,72 @@ def content_tokens(text: str) -> list[str]:
     return [tok for tok, stop in words(text) if not stop]
 
 
-def forms(token: str) -> list[str]:
-    """The token, then each distinct form left after stripping a proclitic sequence."""
+def stem(word: str) -> str:
+    """The light English stem of a folded Latin word (see the module's docstring)."""
+    if len(word) < STEM_MIN or not _LATIN_WORD.fullmatch(word):
+        return word
+    w = word
+    if w.endswith("ies"):
+        w = w[:-3] + "y"
+    elif w.endswith(("sses", "xes", "ches", "shes", "zes")):
+        w = w[:-2]
+    elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    for ending in ("ed", "ing"):
+        rest = w[: -len(ending)]
+        if w.endswith(ending) and len(rest) >= 3 and _VOWEL.search(rest):
+            w = rest
+            if w[-1] == w[-2] and w[-1] not in "lsz":
+                w = w[:-1]
+            break
+    if w.endswith("er") and len(w) >= 7:
+        w = w[:-2]
+    if len(w) >= 5 and w.endswith(("ian", "ium")):
+        w = w[:-2]
+    elif len(w) >= 4 and w.endswith("ia"):
+        w = w[:-1]
+    if len(w) >= 4 and w.endswith("y") and w[-2] not in "aeiou":
+        w = w[:-1] + "i"
+    if len(w) >= 4 and w.endswith("e"):
+        w = w[:-1]
+    return w
+
+
+def nisba(form: str) -> str:
+    """The Arabic form without a nisba or country-name ending, or the form itself."""
+    for ending, shortest in NISBA_ENDINGS:
+        if form.endswith(ending) and len(form) >= shortest and len(form) - len(ending) >= MIN_STEM:
+            return form[: -len(ending)]
+    return form
+
+
+def spellings(token: str) -> list[str]:
+    """The token, then each distinct form left after stripping a proclitic sequence, and the other
+    -يا/-يه ending: the same word as written, with or without its clitics."""
     out = [token]
     if not _ARABIC.match(token):
         return out
     for prefix in PREFIXES:
         if token.startswith(prefix) and len(token) - len(prefix) >= MIN_STEM:
-            stem = token[len(prefix) :]
-            if stem not in out:
-                out.append(stem)
+            bare = token[len(prefix) :]
+            if bare not in out:
+                out.append(bare)
     for form in list(out):
         if len(form) >= ALTERNATE_MIN and form[-2:] in ALTERNATE_ENDINGS:
             other = form[:-2] + ALTERNATE_ENDINGS[form[-2:]]
             if other not in out:
                 out.append(other)
+    return out
+
+
+def forms(token: str) -> list[str]:
+    """spellings(), then the derived forms: the nisba stem of each (Arabic) or the English stem
+    (Latin). Search ranks a word matched in one of its spellings above one matched only so."""
+    out = spellings(token)
+    for form in list(out):
+        short = stem(form) if not _ARABIC.match(form) else nisba(form)
+        if short not in out:
+            out.append(short)
     return out
 
 

@@ -7,8 +7,12 @@
  *   fold(text)    light, then hamza and alef forms to ا, ؤ to و, ئ to ي, ء off, ة to ه, ى to ي
  *   tokens(text)  fold, then split on white space and punctuation (Arabic included)
  *   words(text)   the same tokens, each as [token, is it a stop word (in its light form)?]
- *   forms(token)  the token and the forms left after stripping proclitics (و ف ب ك ل ال لل …),
+ *   spellings(token)  the token and the forms left after stripping proclitics (و ف ب ك ل ال لل …),
  *                 then the -يا/-يه alternates of forms of five letters or more (سوريا / سورية)
+ *   forms(token)  spellings, then the stem of each: nisba (بلجيكي / بلجيكا → بلجيك), English stem
+ *   stem(word)    light English stem: -s/-es/-ies, -ed/-ing, agent -er (7+ letters), -ian/-ia/-ium → -i,
+ *                 final -y → -i, final -e off ("researchers" → "research", "Belgian"/"Belgium" → "belgi")
+ *   nisba(form)   the form without -ي, -يه, -يون, -يين, -يا or -ا (see normalise.py), 3 letters kept
  *
  * Loaded by the search worker wrapper (importScripts) and by node in the tests (require).
  */
@@ -43,13 +47,17 @@
   var MIN_STEM = 3
   var ALTERNATE_MIN = 5
   var ALTERNATE_ENDINGS = { "يا": "يه", "يه": "يا" }
+  var LATIN_WORD = /^[a-z]+$/
+  var VOWEL = /[aeiouy]/
+  var STEM_MIN = 4
+  var NISBA_ENDINGS = [["يون", 6], ["يين", 6], ["يه", 5], ["يا", 5], ["ي", 4], ["ا", 5]]
 
   /* Function words in their light form (hamza kept: «فإن» is one, «فان» is not) */
   var STOPWORDS = {}
   ;("في من على إلى الى عن أن إن ان فإن لأن بأن وأن وإن أنه إنه انه فإنه لأنه أو او ثم قد لا لم لن ما " +
     "هذا هذه ذلك تلك التي الذي الذين هو هي هم مع كان كانت وفي ومن وعلى وإلى ولا إذا " +
     "the a an of in on at to and or is are was were be been by for with from as it its that this these " +
-    "those which who into than then there their they he she his her him not no but if so"
+    "those which who into than then there their they he she his her him not no but if so s"
   ).split(" ").forEach(function (word) { STOPWORDS[word] = true })
 
   function light(text) {
@@ -84,16 +92,65 @@
       .map(function (word) { return [fold(word), STOPWORDS[word] === true] })
   }
 
-  function forms(token) {
+  function ends(word, endings) {
+    for (var i = 0; i < endings.length; i++)
+      if (word.slice(-endings[i].length) === endings[i])
+        return true
+    return false
+  }
+
+  function stem(word) {
+    if (word.length < STEM_MIN || !LATIN_WORD.test(word))
+      return word
+    var w = word
+    if (ends(w, ["ies"]))
+      w = w.slice(0, -3) + "y"
+    else if (ends(w, ["sses", "xes", "ches", "shes", "zes"]))
+      w = w.slice(0, -2)
+    else if (ends(w, ["s"]) && !ends(w, ["ss", "us", "is"]))
+      w = w.slice(0, -1)
+    var endings = ["ed", "ing"]
+    for (var i = 0; i < endings.length; i++) {
+      var rest = w.slice(0, -endings[i].length)
+      if (ends(w, [endings[i]]) && rest.length >= 3 && VOWEL.test(rest)) {
+        w = rest
+        if (w[w.length - 1] === w[w.length - 2] && "lsz".indexOf(w[w.length - 1]) < 0)
+          w = w.slice(0, -1)
+        break
+      }
+    }
+    if (ends(w, ["er"]) && w.length >= 7)
+      w = w.slice(0, -2)
+    if (w.length >= 5 && ends(w, ["ian", "ium"]))
+      w = w.slice(0, -2)
+    else if (w.length >= 4 && ends(w, ["ia"]))
+      w = w.slice(0, -1)
+    if (w.length >= 4 && ends(w, ["y"]) && "aeiou".indexOf(w[w.length - 2]) < 0)
+      w = w.slice(0, -1) + "i"
+    if (w.length >= 4 && ends(w, ["e"]))
+      w = w.slice(0, -1)
+    return w
+  }
+
+  function nisba(form) {
+    for (var i = 0; i < NISBA_ENDINGS.length; i++) {
+      var ending = NISBA_ENDINGS[i][0]
+      if (ends(form, [ending]) && form.length >= NISBA_ENDINGS[i][1] && form.length - ending.length >= MIN_STEM)
+        return form.slice(0, -ending.length)
+    }
+    return form
+  }
+
+  function spellings(token) {
     var out = [token]
     if (!ARABIC.test(token))
       return out
     for (var i = 0; i < PREFIXES.length; i++) {
       var prefix = PREFIXES[i]
       if (token.indexOf(prefix) === 0 && token.length - prefix.length >= MIN_STEM) {
-        var stem = token.slice(prefix.length)
-        if (out.indexOf(stem) < 0)
-          out.push(stem)
+        var bare = token.slice(prefix.length)
+        if (out.indexOf(bare) < 0)
+          out.push(bare)
       }
     }
     out.slice().forEach(function (form) {
@@ -103,6 +160,16 @@
         if (out.indexOf(other) < 0)
           out.push(other)
       }
+    })
+    return out
+  }
+
+  function forms(token) {
+    var out = spellings(token)
+    out.slice().forEach(function (form) {
+      var short = ARABIC.test(form) ? nisba(form) : stem(form)
+      if (out.indexOf(short) < 0)
+        out.push(short)
     })
     return out
   }
@@ -140,7 +207,9 @@
   }
 
   var api = {
-    light: light, fold: fold, tokens: tokens, words: words, isStop: isStop, forms: forms,
+    light: light, fold: fold, tokens: tokens, words: words, isStop: isStop, forms: forms, stem: stem,
+    spellings: spellings,
+    nisba: nisba,
     STOPWORDS: Object.keys(STOPWORDS).sort(), queryTerms: queryTerms, keys: keys, SEPARATOR: SEPARATOR
   }
   if (typeof module !== "undefined" && module.exports)
