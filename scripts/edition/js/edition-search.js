@@ -3,14 +3,19 @@
  * points the `search` entry of Material's config here); it loads Material's own worker and changes
  * what goes in and out of it, keeping Material's search UI, ranking and highlighting:
  *
- * 1. Index: every token lunr indexes goes through EditionNormalise (fold + proclitic forms);
+ * 1. Index: every token lunr indexes goes through EditionNormalise (fold + proclitic, -يا/-يه and
+ *    nisba forms; a Latin word's light English stem);
  *    stop words (in their hamza-keeping light form) are not indexed. Each form keeps the token's
  *    position, so highlighting still marks the original, unfolded text.
  * 2. Query: before Material's handler sees a query, it is replaced by the folded forms of its
  *    words (stop words left out) and its whole-text keys (see normalise.js). Only the word being
  *    typed (the last one, when the query does not end with a space) is matched as a prefix; a
  *    Latin word being typed that is already a whole indexed word is matched whole ("Van" does
- *    not find "vanished"). Every other word is matched whole.
+ *    not find "vanished"), and so is a Latin word's stem. Every other word is matched whole.
+ *    Typos: a word of FUZZY_MIN letters or more that matches nothing in the index (no form of it,
+ *    whole or, for the word being typed, as a prefix) is asked as the indexed words one edit away
+ *    from it (lunr's edit-distance automaton: تويتير → تويتر, Ostayen → Ostaeyen). A word that
+ *    matches something is never widened, so a typo can only add results where there were none.
  * 3. Highlighting: one indexed position can match several forms of one word ("لندن" and its form
  *    "ندن"); Material's highlighter expects each position once and, given it twice, wraps a
  *    <mark> inside its own <mark> tag. Each position is kept once per field, at the root (lunr's
@@ -18,8 +23,12 @@
  * 4. Results: the forms Material reports as matched are mapped back to the words typed. Pages of
  *    the reader's edition come first; among them, pages whose best entry matches more of the
  *    words typed come first (lunr adds up scores, so a page rich in one word could outrank one that
- *    has them all), then pages that match more of them in one field (a role that says "Belgian
- *    researcher" over a name that says "Belgian" and a role that says "researcher"; a whole-name
+ *    has them all), then pages that match more of them as spelt (in one of their spellings: not
+ *    only by a stem, a nisba or as a typo), then pages whose naming fields (title, names, keys, role: see below) taken
+ *    together hold two or more of them (the entity a description describes, before the article
+ *    that merely quotes the same words), then pages that match more of them in one field (a
+ *    role that says "Belgian researcher" over a name that says "Belgian" and a role that says
+ *    "researcher"; a whole-name
  *    key counts as all of them), first in any of its entries, then in the fields that name the
  *    page (title, names, keys, an entity's role; not its description or a section that quotes the
  *    article), then Material's order. Pages of the other edition (entries with an
@@ -37,12 +46,18 @@
   var loaded = false                   /* Material's worker is in and lunr is patched */
   var early = []                       /* messages that came before that (iframe shim only) */
   var vocabulary = null                /* the built index's terms (lunr's inverted index) */
+  var tokenSet = null                  /* the built index's terms as lunr's automaton */
+  var FUZZY_MIN = 5, FUZZY_MAX = 12    /* typo tolerance: words of 5+ letters, 12 candidates */
   var current = []                     /* the words of the query being searched */
   var started = []                     /* when each pending query came in (for `ms`, see 4) */
   var together = {}                    /* entry location → most query words matched in one field */
   var named = {}                       /* the same, in the fields that name the page (see 4) */
+  var described = {}                   /* entry location → query words matched in the naming
+                                          fields taken together (see 4) */
   var NAMING = { title: true, names: true, keys: true, role: true }
   var wordKeys = {}                    /* key of one word of the query → that word's index */
+  var asSpelt = {}                     /* entry location → query words matched as spelt (not
+                                          only by a stem or as a typo) */
 
   /* Registered before Material's listener, so it rewrites the message Material then reads */
   addEventListener("message", function (ev) {
@@ -71,7 +86,19 @@
       var token = w[0]
       var prefix = typing && i === content.length - 1 &&
         !(LATIN.test(token) && vocabulary && has(vocabulary, token))
-      return { word: token, forms: N.forms(token), prefix: prefix }
+      var forms = N.forms(token)
+      var whole = {}                   /* forms matched whole even in the word being typed */
+      if (LATIN.test(token))
+        forms.slice(1).forEach(function (form) { whole[form] = true })
+      var near = []
+      if (token.length >= FUZZY_MIN && !forms.some(function (form) {
+        return found(form, prefix && !whole[form])
+      }))
+        near = nearby(forms)
+      near.forEach(function (form) { whole[form] = true })
+      return {
+        word: token, forms: forms.concat(near), spellings: N.spellings(token), prefix: prefix, whole: whole
+      }
     })
     pending.push(words)
     current = words
@@ -79,7 +106,7 @@
     words.forEach(function (w) {
       w.forms.forEach(function (form) {
         /* "^1" keeps Material from adding its trailing wildcard: the word is matched whole */
-        var term = w.prefix ? form : form + "^1"
+        var term = w.prefix && !w.whole[form] ? form : form + "^1"
         if (terms.indexOf(term) < 0)
           terms.push(term)
       })
@@ -101,6 +128,34 @@
     return terms.join(" ")
   }
 
+  /* Is a form in the index: whole, or (the word being typed) as the start of an indexed word? */
+  function found(form, asPrefix) {
+    if (!vocabulary)
+      return true
+    if (!asPrefix)
+      return has(vocabulary, form)
+    var node = tokenSet
+    for (var i = 0; node && i < form.length; i++)
+      node = node.edges[form.charAt(i)]
+    return !!node                      /* every state of lunr's token set leads to a word */
+  }
+
+  /* A word that matches nothing: the indexed words one edit away from its forms of FUZZY_MIN
+     letters or more (lunr's edit distance 1; not the whole-name keys), at most FUZZY_MAX */
+  function nearby(forms) {
+    var out = []
+    forms.forEach(function (form) {
+      if (form.length < FUZZY_MIN)
+        return
+      tokenSet.intersect(self.lunr.TokenSet.fromFuzzyString(form, 1)).toArray()
+        .forEach(function (term) {
+          if (term.charAt(0) !== "=" && out.indexOf(term) < 0 && forms.indexOf(term) < 0)
+            out.push(term)
+        })
+    })
+    return out.slice(0, FUZZY_MAX)
+  }
+
   function has(object, key) {
     return Object.prototype.hasOwnProperty.call(object, key)
   }
@@ -112,16 +167,20 @@
       var words = pending.shift()
       var since = started.shift()
       var data = message.data || {}
+      asSpelt = {}
       data.items = order((data.items || []).map(function (group) {
         return group.map(function (item) {
           var before = item.terms || {}
-          var after = {}
+          var after = {}, spelt = 0
           words.forEach(function (w) {
             var matched = w.forms.some(function (form) { return before[form] === true })
             if (matched || Object.keys(before).length)
               after[w.word] = matched
+            if (w.spellings.some(function (form) { return before[form] === true }))
+              spelt++
           })
           item.terms = after
+          asSpelt[item.location] = spelt
           return item
         })
       }))
@@ -154,6 +213,11 @@
     return group[0]
   }
 
+  /* Words typed found in the fields that name a page, taken together: two or more, or none */
+  function namingWords(entry) {
+    return entry.described >= 2 ? entry.described : 0
+  }
+
   function order(groups) {
     var own = [], other = [], listed = {}
     groups.forEach(function (group, index) {
@@ -161,7 +225,9 @@
       var entry = {
         group: group, index: index, lead: lead,
         coverage: coverage(group), concentration: concentration(group),
-        own: named[lead.location] || 0
+        own: named[lead.location] || 0,
+        spelt: group.reduce(function (best, item) { return Math.max(best, asSpelt[item.location] || 0) }, 0),
+        described: described[lead.location] || 0
       }
       if (lead.edition) {
         other.push(entry)
@@ -171,8 +237,8 @@
       }
     })
     var rank = function (a, b) {
-      return b.coverage - a.coverage || b.concentration - a.concentration || b.own - a.own ||
-        a.index - b.index
+      return b.coverage - a.coverage || b.spelt - a.spelt || namingWords(b) - namingWords(a) ||
+        b.concentration - a.concentration || b.own - a.own || a.index - b.index
     }
     own.sort(rank)
     other = other.filter(function (e) { return !listed[e.lead.page] })
@@ -220,6 +286,7 @@
   function measureTogether(results) {
     together = {}
     named = {}
+    described = {}
     results.forEach(function (result) {
       var fields = {}
       var metadata = result.matchData.metadata
@@ -230,7 +297,7 @@
         }
         current.forEach(function (w, i) {
           var hit = w.forms.some(function (form) {
-            return term === form || (w.prefix && term.indexOf(form) === 0)
+            return term === form || (w.prefix && !w.whole[form] && term.indexOf(form) === 0)
           })
           if (!hit)
             return
@@ -239,13 +306,16 @@
           })
         })
       })
-      var best = 0, naming = 0
+      var best = 0, naming = 0, union = {}
       Object.keys(fields).forEach(function (field) {
         var n = Object.keys(fields[field]).length
         best = Math.max(best, n)
-        if (NAMING[field])
+        if (NAMING[field]) {
           naming = Math.max(naming, n)
+          Object.keys(fields[field]).forEach(function (i) { union[i] = true })
+        }
       })
+      described[result.ref] = Object.keys(union).length
       Object.keys(metadata).forEach(function (term) {
         if (term.charAt(0) === "=" && !has(wordKeys, term))
           best = naming = current.length /* the query's whole-name key: every word, in one name */
@@ -269,6 +339,7 @@
     lunr.Builder.prototype.build = function () {
       var index = build.apply(this, arguments)
       vocabulary = index.invertedIndex
+      tokenSet = index.tokenSet
       return index
     }
     var query = lunr.Index.prototype.query
