@@ -4,8 +4,10 @@ query class, per edition: recall@1, recall@5, MRR, the share of queries whose to
 reader's own edition ("own"), the worker's own time per query (from the query message in to the
 result message out, as the edition's worker reports it), the round trip the page sees (query
 posted → result received) and the time from the last keystroke to painted results, p50 and p95
-(each query typed 3 times, its median kept). Then it does the same with Material's default search
-on the same pages and prints the latency ratio (aim: within 10 %).
+(each query typed 3 times, its median kept). Material's default search is measured on the same
+pages in the same run, interleaved: both sites are open, every query is typed in one and then the
+other (each repeat in the other order), so a busy moment of a shared machine falls on both alike;
+then the latency ratio is printed (aim: within 10 %).
 
     python scripts/search_benchmark.py            # this edition's search, then Material's default
     python scripts/search_benchmark.py --baseline # Material's default search only
@@ -13,11 +15,13 @@ on the same pages and prints the latency ratio (aim: within 10 %).
     python scripts/search_benchmark.py --misses   # also list the queries that miss the top 5
     python scripts/search_benchmark.py --queries heldout2  # another query set in tests/search/
     python scripts/search_benchmark.py --site DIR # a site built elsewhere (e.g. an older commit)
+    python scripts/search_benchmark.py --site before=DIR1 --site after=DIR2  # two sites, interleaved
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import tempfile
 from pathlib import Path
@@ -25,7 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from browser import build_site, chromium, serve
-from search_eval import EDITION_PREFIXES, Scores, load_queries, run
+from search_eval import EDITION_PREFIXES, Scores, load_queries, run_interleaved
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -57,25 +61,36 @@ def index_sizes(site: Path) -> str:
     return ", ".join(f"{lang}: {path.stat().st_size:,} B" for lang, path in sizes if path.exists())
 
 
-def measure(site: Path, label: str, queries: list[dict], misses: bool, repeat: int) -> dict[str, Scores]:
-    print(f"\n{label}: {len(queries)} queries, Chromium, site on 127.0.0.1; search index {index_sizes(site)}")
-    out: dict[str, Scores] = {}
-    with serve(site) as url, chromium() as browser:
+def report(label: str, scores: Scores, misses: bool) -> None:
+    print(f"\n{label}:")
+    print(row("all", scores))
+    for cls, sub in scores.by_class().items():
+        print(row(cls, sub))
+    if misses:
+        for o in scores.failures(5):
+            print(f"    miss: {o.query['q']!r} expected {o.query['expect']} got {o.pages[:5]}")
+        for o in scores.failures(1):
+            if o.rank:
+                print(f"    rank {o.rank}: {o.query['q']!r} got {o.pages[:3]}")
+        for o in scores.outcomes:
+            if not o.own_first:
+                print(f"    other edition first: {o.query['q']!r} got {o.pages[:2]}")
+
+
+def measure(sites: dict[str, Path], queries: list[dict], misses: bool, repeat: int) -> dict[str, dict[str, Scores]]:
+    """{site label: {edition: scores}}; several sites are measured interleaved (see run_interleaved)."""
+    print(f"\n{' and '.join(sites)}: {len(queries)} queries, Chromium, sites on 127.0.0.1")
+    for label, site in sites.items():
+        print(f"  {label}: search index {index_sizes(site)}")
+    out: dict[str, dict[str, Scores]] = {label: {} for label in sites}
+    with contextlib.ExitStack() as stack:
+        urls = {label: stack.enter_context(serve(site)) for label, site in sites.items()}
+        browser = stack.enter_context(chromium())
         for lang in ("ar", "en"):
-            scores = out[lang] = run(browser, url, lang, queries, repeat)
-            print(f"\nEdition '{lang}' (queries typed on its home page):")
-            print(row("all", scores))
-            for cls, sub in scores.by_class().items():
-                print(row(cls, sub))
-            if misses:
-                for o in scores.failures(5):
-                    print(f"    miss: {o.query['q']!r} expected {o.query['expect']} got {o.pages[:5]}")
-                for o in scores.failures(1):
-                    if o.rank:
-                        print(f"    rank {o.rank}: {o.query['q']!r} got {o.pages[:3]}")
-                for o in scores.outcomes:
-                    if not o.own_first:
-                        print(f"    other edition first: {o.query['q']!r} got {o.pages[:2]}")
+            scores = run_interleaved(browser, urls, lang, queries, repeat)
+            for label in sites:
+                out[label][lang] = scores[label]
+                report(f"{label}, edition '{lang}' (queries typed on its home page)", scores[label], misses)
     return out
 
 
@@ -109,7 +124,13 @@ def main() -> int:
     parser.add_argument("--baseline", action="store_true", help="measure Material's default search only")
     parser.add_argument("--edition-only", action="store_true", help="measure this edition's search only")
     parser.add_argument("--misses", action="store_true", help="list queries missing the top 5")
-    parser.add_argument("--site", type=Path, help="measure a site already built (no build, no baseline)")
+    parser.add_argument(
+        "--site",
+        action="append",
+        metavar="[LABEL=]DIR",
+        help="measure a site already built (no build, no baseline); repeat it to measure several "
+        "sites interleaved (e.g. --site before=/tmp/old --site after=/tmp/new)",
+    )
     parser.add_argument("--repeat", type=int, default=3, help="type each query N times, keep median times")
     parser.add_argument(
         "--queries",
@@ -121,22 +142,24 @@ def main() -> int:
     queries = load_queries(args.queries)
     print(f"Search benchmark, query set '{args.queries}'")
     if args.site:
-        measure(args.site, f"site {args.site}", queries, args.misses, args.repeat)
+        given = [spec.split("=", 1) if "=" in spec else [f"site {spec}", spec] for spec in args.site]
+        measure({label: Path(folder) for label, folder in given}, queries, args.misses, args.repeat)
         return 0
     runs = [] if args.baseline else [("edition search", False)]
     if not args.edition_only:
         runs.append(("Material default search (baseline)", True))
-    results = {}
     with tempfile.TemporaryDirectory() as tmp:
+        sites = {}
         for label, baseline in runs:
-            out = Path(tmp) / ("baseline" if baseline else "site")
-            if not build(out, baseline):
+            sites[label] = Path(tmp) / ("baseline" if baseline else "site")
+            if not build(sites[label], baseline):
                 return 1
-            results[baseline] = measure(out, label, queries, args.misses, args.repeat)
+        results = measure(sites, queries, args.misses, args.repeat)
     if len(results) == 2:
-        print("\nKeystroke → painted results, edition vs Material default (p50, p95):")
+        ours_all, theirs_all = results["edition search"], results["Material default search (baseline)"]
+        print("\nKeystroke → painted results, edition vs Material default (p50, p95), measured interleaved:")
         for lang in ("ar", "en"):
-            ours, theirs = results[False][lang], results[True][lang]
+            ours, theirs = ours_all[lang], theirs_all[lang]
             print(
                 f"  {lang}: p50 {ours.latency(0.5):.0f} vs {theirs.latency(0.5):.0f} ms"
                 f" ({ours.latency(0.5) / theirs.latency(0.5) - 1:+.0%}),"

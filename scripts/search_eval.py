@@ -96,30 +96,46 @@ def _quantile(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[int(q * 100) - 1]
 
 
+def _outcome(query: dict, hits: list, lang: str) -> Outcome:
+    """One query's outcome from its repeats: the first repeat's pages, the median times."""
+    worker = [h.worker_ms for h in hits if h.worker_ms is not None]
+    return Outcome(
+        query,
+        hits[0].pages,
+        statistics.median(h.latency_ms for h in hits),
+        statistics.median(worker) if len(worker) == len(hits) else None,
+        statistics.median(h.trip_ms for h in hits),
+        lang,
+    )
+
+
 def run(browser: object, base_url: str, lang: str, queries: list[dict], repeat: int = 1) -> Scores:
     """Ask every query in one page of the given edition (the index is built once per load).
     With repeat > 1 each query is typed that many times and its times are the medians (the
     results are the same every time): one slow paint on a busy machine is then not a query's time."""
-    box = SearchBox(browser, base_url + EDITION_PREFIXES[lang])
-    scores = Scores()
+    return run_interleaved(browser, {"": base_url}, lang, queries, repeat)[""]
+
+
+def run_interleaved(
+    browser: object, sites: dict[str, str], lang: str, queries: list[dict], repeat: int = 1
+) -> dict[str, Scores]:
+    """The same for several sites at once (name → base URL), one page each, taking turns: every
+    query is typed in each site before the next query, and each repeat in the other order, so a
+    busy moment of the machine falls on all of them alike (a fair latency comparison)."""
+    boxes = {name: SearchBox(browser, url + EDITION_PREFIXES[lang]) for name, url in sites.items()}
+    scores = {name: Scores() for name in sites}
     try:
         for query in queries:
-            hits = []
+            hits: dict[str, list] = {name: [] for name in sites}
             for i in range(repeat):
-                if i:
-                    box.search(RESET, base_url)  # Material asks again only when the text changes
-                hits.append(box.search(query["q"], base_url))
-            worker = [h.worker_ms for h in hits if h.worker_ms is not None]
-            scores.outcomes.append(
-                Outcome(
-                    query,
-                    hits[0].pages,
-                    statistics.median(h.latency_ms for h in hits),
-                    statistics.median(worker) if len(worker) == len(hits) else None,
-                    statistics.median(h.trip_ms for h in hits),
-                    lang,
-                )
-            )
+                names = list(sites) if i % 2 == 0 else list(reversed(sites))
+                for name in names:
+                    if i:
+                        boxes[name].search(RESET, sites[name])  # Material asks again only when the text changes
+                    hits[name].append(boxes[name].search(query["q"], sites[name]))
+            for name in sites:
+                scores[name].outcomes.append(_outcome(query, hits[name], lang))
     finally:
-        box.close()
+        for box in boxes.values():
+            box.close()
     return scores
