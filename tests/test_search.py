@@ -237,14 +237,15 @@ def test_reader_edition_first_on_the_query_sets(browser: object, base_url: str, 
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_blind_heldout_set_does_not_regress(browser: object, base_url: str, lang: str) -> None:
     """tests/search/heldout2.yaml was written blind; these floors are its measured figures (README)
-    rounded down: a change that loses ground on queries nobody tuned for fails here."""
+    rounded down: a change that loses ground on queries nobody tuned for fails here. (The second
+    round's changes were made having seen it: the floors guard, they no longer measure.)"""
     scores = run(browser, base_url, lang, HELDOUT2)
-    assert scores.recall(5) >= 0.93, [(o.query["q"], o.pages[:5]) for o in scores.failures(5)]
-    assert scores.recall(1) >= 0.78, [(o.query["q"], o.pages[:3]) for o in scores.failures(1)]
-    assert scores.own_first >= 0.95
+    assert scores.recall(5) >= 0.97, [(o.query["q"], o.pages[:5]) for o in scores.failures(5)]
+    assert scores.recall(1) >= 0.86, [(o.query["q"], o.pages[:3]) for o in scores.failures(1)]
+    assert scores.own_first >= 0.97
     descriptive = [o for o in scores.outcomes if o.query.get("descriptive")]
     top3 = sum(1 for o in descriptive if o.rank and o.rank <= 3) / len(descriptive)
-    assert top3 >= 0.70, [(o.query["q"], o.pages[:3]) for o in descriptive if not o.rank or o.rank > 3]
+    assert top3 >= 0.80, [(o.query["q"], o.pages[:3]) for o in descriptive if not o.rank or o.rank > 3]
 
 
 @pytest.mark.parametrize(("prefix", "other"), [("", "en"), ("en/", "ar")])
@@ -282,5 +283,26 @@ def test_descriptions_find_the_entity_in_the_top_three(
     box: SearchBox, base_url: str, query: str, expected: str
 ) -> None:
     """The issue's examples: an entity whose role says what the reader types is in the top three."""
+    pages = [p.removeprefix("en/") for p in box.search(query, base_url).pages]
+    assert expected in pages[:3], (query, pages[:5])
+
+
+FORGIVING = [
+    # a typo: a word of five letters or more that matches nothing asks the words one edit away
+    ("Telgram", "platforms/telegram/"),
+    ("Ostayen", "people/pieter-van-ostaeyen/"),
+    ("تويتير", "platforms/twitter/"),
+    # English endings: one stem for a word's inflections, nationality and country
+    ("researchers", "people/terrorism-researchers/"),
+    ("Syrian", "places/syria/"),
+    ("Russian developers", "organisations/russian-social-network/"),
+    # nisba: the adjective and the country meet
+    ("باحث من بلجيكا", "people/pieter-van-ostaeyen/"),
+    ("سوري", "places/syria/"),
+]
+
+
+@pytest.mark.parametrize(("query", "expected"), FORGIVING)
+def test_typos_inflections_and_nisba_find_the_page(box: SearchBox, base_url: str, query: str, expected: str) -> None:
     pages = [p.removeprefix("en/") for p in box.search(query, base_url).pages]
     assert expected in pages[:3], (query, pages[:5])
