@@ -4,7 +4,11 @@
  * what goes in and out of it, keeping Material's search UI, ranking and highlighting:
  *
  * 1. Index: every token lunr indexes goes through EditionNormalise (fold + proclitic, -يا/-يه and
- *    nisba forms; a Latin word's light English stem);
+ *    nisba forms; a Latin word's light English stem); a stem that is not one of the word's
+ *    spellings is indexed marked ("#analyst" for "analysts"), so a page that has the word as
+ *    typed can be told from one that has only an inflection of it. A query word asks for its
+ *    spellings, its stem marked (other inflections) and its stem plain (an indexed word that is
+ *    itself the stem: "analysts" finds "analyst");
  *    stop words (in their hamza-keeping light form) are not indexed. Each form keeps the token's
  *    position, so highlighting still marks the original, unfolded text.
  * 2. Query: before Material's handler sees a query, it is replaced by the folded forms of its
@@ -23,13 +27,13 @@
  * 4. Results: the forms Material reports as matched are mapped back to the words typed. Pages of
  *    the reader's edition come first; among them, pages whose best entry matches more of the
  *    words typed come first (lunr adds up scores, so a page rich in one word could outrank one that
- *    has them all), then pages that match more of them as spelt (in one of their spellings: not
- *    only by a stem, a nisba or as a typo), then pages whose naming fields (title, names, keys, role: see below) taken
+ *    has them all), then pages whose naming fields (title, names, keys, role: see below) taken
  *    together hold two or more of them (the entity a description describes, before the article
- *    that merely quotes the same words), then pages that match more of them in one field (a
- *    role that says "Belgian researcher" over a name that says "Belgian" and a role that says
- *    "researcher"; a whole-name
- *    key counts as all of them), first in any of its entries, then in the fields that name the
+ *    that merely quotes the same words), then pages that match more of them as spelt (in one of
+ *    their spellings: not only by a stem or as a typo: "the analyst" finds the analyst before
+ *    "journalists and analysts"), then pages that match more of them in one field (a role that
+ *    says "Belgian researcher" over a name that says "Belgian" and a role that says
+ *    "researcher"; a whole-name key counts as all of them), first in any of its entries, then in the fields that name the
  *    page (title, names, keys, an entity's role; not its description or a section that quotes the
  *    article), then Material's order. Pages of the other edition (entries with an
  *    `edition` field: names only, marked with their language at build time) follow, and only
@@ -42,12 +46,14 @@
 
   var QUERY = 2, RESULT = 3
   var LATIN = /^[a-z0-9]/
+  var ARABIC = /^[\u0621-\u064a]/
   var pending = []                     /* one entry per query, in order: the words typed */
   var loaded = false                   /* Material's worker is in and lunr is patched */
   var early = []                       /* messages that came before that (iframe shim only) */
   var vocabulary = null                /* the built index's terms (lunr's inverted index) */
   var tokenSet = null                  /* the built index's terms as lunr's automaton */
   var FUZZY_MIN = 5, FUZZY_MAX = 12    /* typo tolerance: words of 5+ letters, 12 candidates */
+  var STEM = "#"                       /* marks an indexed stem (a form not among the spellings) */
   var current = []                     /* the words of the query being searched */
   var started = []                     /* when each pending query came in (for `ms`, see 4) */
   var together = {}                    /* entry location → most query words matched in one field */
@@ -86,19 +92,27 @@
       var token = w[0]
       var prefix = typing && i === content.length - 1 &&
         !(LATIN.test(token) && vocabulary && has(vocabulary, token))
-      var forms = N.forms(token)
+      var spellings = N.spellings(token)
+      var forms = spellings.slice()
       var whole = {}                   /* forms matched whole even in the word being typed */
-      if (LATIN.test(token))
-        forms.slice(1).forEach(function (form) { whole[form] = true })
+      spellings.forEach(function (spelling) {
+        /* its stem: marked, the same stem of an indexed word; plain, an indexed word that is
+           itself the stem (as normalise.forms derives it) */
+        var stem = ARABIC.test(spelling) ? N.nisba(spelling) : N.stem(spelling)
+        var asked = spellings.indexOf(stem) < 0 ? [STEM + stem, stem] : [STEM + stem]
+        asked.forEach(function (form) {
+          if (forms.indexOf(form) < 0)
+            forms.push(form)
+          whole[form] = true
+        })
+      })
       var near = []
       if (token.length >= FUZZY_MIN && !forms.some(function (form) {
         return found(form, prefix && !whole[form])
       }))
-        near = nearby(forms)
+        near = nearby(N.forms(token))
       near.forEach(function (form) { whole[form] = true })
-      return {
-        word: token, forms: forms.concat(near), spellings: N.spellings(token), prefix: prefix, whole: whole
-      }
+      return { word: token, forms: forms.concat(near), spellings: spellings, prefix: prefix, whole: whole }
     })
     pending.push(words)
     current = words
@@ -149,7 +163,8 @@
         return
       tokenSet.intersect(self.lunr.TokenSet.fromFuzzyString(form, 1)).toArray()
         .forEach(function (term) {
-          if (term.charAt(0) !== "=" && out.indexOf(term) < 0 && forms.indexOf(term) < 0)
+          if (term.charAt(0) !== "=" && term.charAt(0) !== STEM && out.indexOf(term) < 0 &&
+              forms.indexOf(term) < 0)
             out.push(term)
         })
     })
@@ -237,7 +252,7 @@
       }
     })
     var rank = function (a, b) {
-      return b.coverage - a.coverage || b.spelt - a.spelt || namingWords(b) - namingWords(a) ||
+      return b.coverage - a.coverage || namingWords(b) - namingWords(a) || b.spelt - a.spelt ||
         b.concentration - a.concentration || b.own - a.own || a.index - b.index
     }
     own.sort(rank)
@@ -253,8 +268,10 @@
     N.words(token.toString()).forEach(function (w) {
       if (w[1])
         return                         /* a stop word */
+      var spellings = N.spellings(w[0])
       N.forms(w[0]).forEach(function (form) {
-        out.push(token.clone(function () { return form }))
+        var term = spellings.indexOf(form) < 0 ? STEM + form : form
+        out.push(token.clone(function () { return term }))
       })
     })
     return out
