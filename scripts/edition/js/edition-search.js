@@ -62,6 +62,7 @@
                                           fields taken together (see 4) */
   var NAMING = { title: true, names: true, keys: true, role: true }
   var wordKeys = {}                    /* key of one word of the query → that word's index */
+  var termWords = {}                   /* indexed term → the query words it matches (wordsOf) */
   var asSpelt = {}                     /* entry location → query words matched as spelt (not
                                           only by a stem or as a typo) */
 
@@ -116,11 +117,17 @@
     })
     pending.push(words)
     current = words
+    termWords = {}
+    /* Only what the index holds is asked (a form or key it lacks matches nothing anyway, and
+       every term asked costs lunr and Material's highlighter time) */
     var terms = []
     words.forEach(function (w) {
       w.forms.forEach(function (form) {
+        var asPrefix = w.prefix && !w.whole[form]
+        if (!found(form, asPrefix))
+          return
         /* "^1" keeps Material from adding its trailing wildcard: the word is matched whole */
-        var term = w.prefix && !w.whole[form] ? form : form + "^1"
+        var term = asPrefix ? form : form + "^1"
         if (terms.indexOf(term) < 0)
           terms.push(term)
       })
@@ -129,13 +136,14 @@
        word's, so a word that is by itself a name («داعش ISIS») counts for that name's page */
     wordKeys = {}
     N.keys(query).forEach(function (key) {
-      terms.push(key + "^1")
+      if (found(key, false))
+        terms.push(key + "^1")
     })
     if (words.length > 1)
       words.forEach(function (w, i) {
         N.keys(w.word).forEach(function (key) {
           wordKeys[key] = i
-          if (terms.indexOf(key + "^1") < 0)
+          if (found(key, false) && terms.indexOf(key + "^1") < 0)
             terms.push(key + "^1")
         })
       })
@@ -289,14 +297,29 @@
             return
           var mine = seen[field] || (seen[field] = {})
           data.position = data.position.filter(function (p) {
-            if (mine[p])
+            if (mine[p[0]])                /* a position is [start, length]: one start, one word */
               return false
-            return (mine[p] = true)
+            return (mine[p[0]] = true)
           })
         })
       })
     })
     return results
+  }
+
+  /* The words of the current query (their indexes) an indexed term matches: as one of their
+     forms, or as the start of it for the word being typed; looked up once per term and query */
+  function wordsOf(term) {
+    if (has(termWords, term))
+      return termWords[term]
+    var out = []
+    current.forEach(function (w, i) {
+      if (w.forms.some(function (form) {
+        return term === form || (w.prefix && !w.whole[form] && term.indexOf(form) === 0)
+      }))
+        out.push(i)
+    })
+    return (termWords[term] = out)
   }
 
   /* For every result, the most words of the current query it matches in one field (see 4 above) */
@@ -312,15 +335,12 @@
           (fields.keys || (fields.keys = {}))[wordKeys[term]] = true
           return
         }
-        current.forEach(function (w, i) {
-          var hit = w.forms.some(function (form) {
-            return term === form || (w.prefix && !w.whole[form] && term.indexOf(form) === 0)
-          })
-          if (!hit)
-            return
-          Object.keys(metadata[term]).forEach(function (field) {
-            (fields[field] || (fields[field] = {}))[i] = true
-          })
+        var hits = wordsOf(term)
+        if (!hits.length)
+          return
+        Object.keys(metadata[term]).forEach(function (field) {
+          var mine = fields[field] || (fields[field] = {})
+          hits.forEach(function (i) { mine[i] = true })
         })
       })
       var best = 0, naming = 0, union = {}
