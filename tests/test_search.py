@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 
 from browser import SearchBox, mkdocs_serve
+from edition import paths
+from edition.labels import PAGE_TITLES, t
 from edition.load import Dataset
 from search_eval import EDITION_PREFIXES, load_queries, run
 
@@ -66,8 +68,6 @@ def test_search_works_under_mkdocs_serve(browser: object) -> None:
 
 
 # ---- Second round: highlighting, the reader's edition first, snippets, Material's strings -------
-
-HELDOUT2 = load_queries("heldout2")
 
 
 @pytest.fixture(scope="module", params=["ar", "en"])
@@ -234,18 +234,26 @@ def test_reader_edition_first_on_the_query_sets(browser: object, base_url: str, 
     assert scores.own_first >= 0.95, [(o.query["q"], o.pages[:2]) for o in scores.outcomes if not o.own_first]
 
 
+# Floors of the blind sets (recall@5, recall@1, own edition first, descriptive queries in the top 3):
+# their measured figures in the README, rounded down. heldout2 (session 2) and heldout3 (session 3)
+# were written by people who saw only the article and the page list; each was reported on its first
+# run, and changes made after seeing it are said so in the README: the floors guard, they no longer
+# measure.
+BLIND_FLOORS = {"heldout2": (0.97, 0.86, 0.97, 0.80), "heldout3": (0.93, 0.78, 0.97, 0.72)}
+
+
 @pytest.mark.parametrize("lang", ["ar", "en"])
-def test_blind_heldout_set_does_not_regress(browser: object, base_url: str, lang: str) -> None:
-    """tests/search/heldout2.yaml was written blind; these floors are its measured figures (README)
-    rounded down: a change that loses ground on queries nobody tuned for fails here. (The second
-    round's changes were made having seen it: the floors guard, they no longer measure.)"""
-    scores = run(browser, base_url, lang, HELDOUT2)
-    assert scores.recall(5) >= 0.97, [(o.query["q"], o.pages[:5]) for o in scores.failures(5)]
-    assert scores.recall(1) >= 0.86, [(o.query["q"], o.pages[:3]) for o in scores.failures(1)]
-    assert scores.own_first >= 0.97
+@pytest.mark.parametrize("name", BLIND_FLOORS)
+def test_blind_heldout_set_does_not_regress(browser: object, base_url: str, lang: str, name: str) -> None:
+    """A change that loses ground on queries nobody tuned for fails here."""
+    at5, at1, own, descriptive_top3 = BLIND_FLOORS[name]
+    scores = run(browser, base_url, lang, load_queries(name))
+    assert scores.recall(5) >= at5, [(o.query["q"], o.pages[:5]) for o in scores.failures(5)]
+    assert scores.recall(1) >= at1, [(o.query["q"], o.pages[:3]) for o in scores.failures(1)]
+    assert scores.own_first >= own
     descriptive = [o for o in scores.outcomes if o.query.get("descriptive")]
     top3 = sum(1 for o in descriptive if o.rank and o.rank <= 3) / len(descriptive)
-    assert top3 >= 0.80, [(o.query["q"], o.pages[:3]) for o in descriptive if not o.rank or o.rank > 3]
+    assert top3 >= descriptive_top3, [(o.query["q"], o.pages[:3]) for o in descriptive if not o.rank or o.rank > 3]
 
 
 @pytest.mark.parametrize(("prefix", "other"), [("", "en"), ("en/", "ar")])
@@ -306,3 +314,17 @@ FORGIVING = [
 def test_typos_inflections_and_nisba_find_the_page(box: SearchBox, base_url: str, query: str, expected: str) -> None:
     pages = [p.removeprefix("en/") for p in box.search(query, base_url).pages]
     assert expected in pages[:3], (query, pages[:5])
+
+
+def test_a_page_is_found_by_its_title_in_either_language(box: SearchBox, base_url: str) -> None:
+    """Every fixed page and register is named by its navigation title in both languages
+    (labels.PAGE_TITLES): the reader's own copy of the page comes first, whichever language the
+    title is typed in, not a page that merely uses the word."""
+    own = "en/" if box.lang == "en" else ""  # type: ignore[attr-defined]
+    titles = dict(PAGE_TITLES)
+    titles.update({paths.type_index(etype): etype for etype in paths.TYPE_DIRS})
+    for page, key in titles.items():
+        expected = own + paths.url_of(page)
+        for lang in ("ar", "en"):
+            pages = box.search(t(key, lang), base_url).pages
+            assert pages[:1] == [expected], (t(key, lang), pages[:3])

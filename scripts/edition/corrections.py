@@ -6,7 +6,7 @@ from __future__ import annotations
 from . import paths
 from .context import Context, page_head
 from .escape import md_text
-from .labels import t
+from .labels import PAGE_TITLES, t
 from .model import Change, Lang
 from .timeline import format_date
 
@@ -35,24 +35,6 @@ INTRO: dict[Lang, str] = {
 }
 
 
-# The fixed pages and the label that names them (labels.py); entity and register pages are named
-# from the data.
-PAGE_LABELS = {
-    paths.HOME: "home",
-    paths.ARTICLE: "article",
-    paths.PARALLEL: "parallel",
-    paths.TIMELINE: "timeline",
-    paths.CLAIMS: "claims",
-    paths.ABOUT: "about",
-    paths.NOTES: "page.notes",
-    paths.RELATIONS: "page.relations",
-    paths.DATA: "page.data",
-    "sources.md": "page.sources",
-    PAGE: "page.corrections",
-    "report.md": "page.report",
-}
-
-
 def page_label(ctx: Context, target: str) -> str:
     """What a reader calls the page a change touched (never its file name): the page's title,
     and for an event or a note, which one."""
@@ -64,7 +46,7 @@ def page_label(ctx: Context, target: str) -> str:
             return data.entities[eid].name(lang)
         if path == paths.type_index(etype):
             return t(etype, lang)
-    title = t(PAGE_LABELS[path], lang) if path in PAGE_LABELS else path
+    title = t(PAGE_TITLES[path], lang) if path in PAGE_TITLES else path
     items = {e.id: e.label(lang) for e in ctx.article.events}
     items.update({c.id: c.label(lang) for c in data.context})
     items.update({n.id: n.title(lang) for n in ctx.article.notes})

@@ -126,6 +126,24 @@ RELATIONS: dict[str, dict[Lang, str]] = {
 }
 
 
+# Each fixed page (source path) and the label that names it, as the navigation does: for links
+# that name a page (Corrections) and for search (a page is found by its title in either language).
+PAGE_TITLES: dict[str, str] = {
+    "index.md": "home",
+    "article.md": "article",
+    "parallel.md": "parallel",
+    "timeline.md": "timeline",
+    "claims.md": "claims",
+    "about.md": "about",
+    "notes.md": "page.notes",
+    "relations.md": "page.relations",
+    "data.md": "page.data",
+    "sources.md": "page.sources",
+    "corrections.md": "page.corrections",
+    "report.md": "page.report",
+}
+
+
 def t(key: str, lang: Lang) -> str:
     """Look up an interface word; an unknown key is a programming error and stops the build."""
     try:

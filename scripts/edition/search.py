@@ -21,7 +21,7 @@ from pathlib import Path
 
 from . import paths
 from .escape import html_text
-from .labels import t
+from .labels import PAGE_TITLES, t
 from .load import Dataset
 from .model import Lang
 from .normalise import content_tokens, keys, tokens
@@ -75,6 +75,7 @@ def page_fields(data: Dataset, lang: Lang) -> dict[str, dict[str, str]]:
     for etype in paths.TYPE_DIRS:
         members = [e.name(lang) for e in data.of_type(etype)]
         out[paths.type_index(etype)] = {"text": _p(("، " if lang == "ar" else ", ").join(members))}
+        out[paths.type_index(etype)].update(_titled(etype))
     # The diagram's labels run together in Material's text; its list section says the same in words.
     out[paths.RELATIONS] = {"more": ""}
     article = data.article
@@ -84,7 +85,21 @@ def page_fields(data: Dataset, lang: Lang) -> dict[str, dict[str, str]]:
             for pid, para in article.paragraphs.items()
         )
     }
+    # Every fixed page is named by its title in both languages, as the navigation names it: a
+    # reader of either edition who types «المصادر» or "Sources" wants that page, not one that
+    # mentions sources.
+    for page, key in PAGE_TITLES.items():
+        out.setdefault(page, {}).update(_titled(key))
     return out
+
+
+def _titled(label: str) -> dict[str, str]:
+    """names and keys fields for a page titled by a label, in both languages."""
+    titles = [t(label, "ar"), t(label, "en")]
+    return {
+        "names": " ".join(dict.fromkeys(tok for title in titles for tok in tokens(title))),
+        "keys": " ".join(dict.fromkeys(k for title in titles for k in keys(title))),
+    }
 
 
 def _p(text: str) -> str:
