@@ -8,7 +8,8 @@ Material's search stays as it is in the browser (UI, lunr, highlighting); what c
   (tables, definition lists, the relations diagram) moves to `more`, searched but not shown, and
   pages with nothing left to show get one line made from the data (see entry_fields);
 - the worker is our wrapper (js/edition-search.js), which normalises index and queries with
-  js/normalise.js, the twin of normalise.py, and puts the reader's edition first;
+  js/normalise.js, the twin of normalise.py (joined into the same file at build time), and puts
+  the reader's edition first;
 - each edition's index holds its own pages in full and, from the other edition, one light entry
   per page: title, names and keys, marked with its language.
 """
@@ -147,13 +148,15 @@ def material_worker(site: Path) -> str:
 
 
 def install_worker(site: Path) -> None:
-    """Write the wrapper (with Material's worker name filled in) and the normaliser beside it."""
+    """Write the worker: the normaliser, then the wrapper (with Material's worker name filled in),
+    in one file (one request); js/normalise.js stays the one source, also read by the tests."""
     target = site / WORKERS
     wrapper = (JS / WRAPPER).read_text(encoding="utf-8")
     if "MATERIAL_WORKER" not in wrapper:
         raise RuntimeError("the worker wrapper lost its MATERIAL_WORKER placeholder")
-    (target / WRAPPER).write_text(wrapper.replace("MATERIAL_WORKER", material_worker(site)), encoding="utf-8")
-    (target / "normalise.js").write_text((JS / "normalise.js").read_text(encoding="utf-8"), encoding="utf-8")
+    normaliser = (JS / "normalise.js").read_text(encoding="utf-8")
+    worker = normaliser.rstrip() + "\n;\n" + wrapper.replace("MATERIAL_WORKER", material_worker(site))
+    (target / WRAPPER).write_text(worker, encoding="utf-8")
 
 
 def _index_path(site: Path, prefix: str) -> Path:

@@ -390,7 +390,8 @@
   }
 
   /*
-   * Load the normaliser and Material's worker from this script's folder. In a real worker that is
+   * Load Material's worker from this script's folder (the normaliser, js/normalise.js, is put
+   * before this script in the same file at build time: one request). In a real worker that is
    * self.location; under the iframe-worker shim (offline bundle, file://) this script runs in an
    * iframe whose location is the page's, so the folder comes from this script's own src. There,
    * importScripts returns a Promise; in a worker it is synchronous.
@@ -399,7 +400,6 @@
     ? document.querySelector("script[src]").src
     : self.location.href
   Promise.resolve(importScripts(
-    new URL("normalise.js", here).href,
     new URL("MATERIAL_WORKER", here).href
   )).then(function () {
     patchLunr()
