@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -92,6 +93,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    bundle_assets(files, config)  # first: every edition names the same bundles
     if paths.EDITION_PREFIX[edition_lang(config)]:
         # Editions in a folder use the root's assets (finish_html points them there): no copy.
         for file in [f for f in files if assets.is_shared_asset(f.src_uri)]:
@@ -259,6 +261,42 @@ def finish_html(output: str, config: MkDocsConfig) -> str:
         output = output.replace("</body>", edition_search.plural_script(lang) + "</body>", 1)
     # One set of CSS, scripts and fonts: an edition in a folder uses the root's.
     return assets.share_assets(output, paths.EDITION_PREFIX[lang])
+
+
+def bundle_assets(files: Files, config: MkDocsConfig) -> None:
+    """One stylesheet (Material's, then config.extra_css) and one script (config.extra_javascript)
+    in place of their parts (scripts/edition/assets.py); overrides/main.html leaves out Material's
+    own stylesheet links, and the pages link the bundles through extra_css and extra_javascript."""
+    stems = ["main", "palette"] if config.theme["palette"] else ["main"]
+    material = [_material_stylesheet(files, stem) for stem in stems]
+    for attr, folder, stem, suffix, join in (
+        ("extra_css", "assets/stylesheets/", "edition-bundle", ".css", assets.join_stylesheets),
+        ("extra_javascript", "assets/javascripts/", "edition-bundle", ".js", assets.join_scripts),
+    ):
+        parts = list(material) if attr == "extra_css" else []
+        for item in getattr(config, attr):
+            if not isinstance(item, str) and (item.type or item.defer or item.async_):
+                raise PluginError(f"{item.path}: only classic scripts can be joined into one")
+            found = files.get_file_from_path(str(item))
+            if found is None:
+                raise PluginError(f"{attr}: {item} is not in the docs or the theme")
+            parts.append(found)
+        content = join([(f.src_uri, f.content_string) for f in parts])
+        name = assets.bundle_name(folder, stem, content, suffix)
+        for part in parts:
+            files.remove(part)
+            source_map = files.get_file_from_path(part.src_uri + ".map")
+            if source_map is not None:
+                files.remove(source_map)
+        files.append(File.generated(config, name, content=content))
+        setattr(config, attr, [name])
+
+
+def _material_stylesheet(files: Files, stem: str) -> File:
+    found = [f for f in files if re.fullmatch(rf"assets/stylesheets/{stem}\.[0-9a-f]+\.min\.css", f.src_uri)]
+    if len(found) != 1:
+        raise PluginError(f"expected one of Material's {stem} stylesheets, found {[f.src_uri for f in found]}")
+    return found[0]
 
 
 def uses_wrapper(config: MkDocsConfig) -> bool:

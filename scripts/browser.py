@@ -186,6 +186,9 @@ class SearchBox:
             # Over file:// Material loads the index on the first search: warm it up once.
             self.search("تيليجرام", url)
         else:
+            # The index loads when the reader turns to search (partials/edition-search-on-demand.html):
+            # "/" opens the search box, as a reader would.
+            self.page.keyboard.press("/")
             self.page.wait_for_function("window.__edition && window.__edition.ready === true", timeout=30000)
 
     def search(self, query: str, site_base: str) -> SearchHit:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import re
 from pathlib import Path
 
 import brotli  # type: ignore[import-untyped]
@@ -14,7 +15,7 @@ from edition.precompress import MIN_BYTES, SUFFIXES
 def test_english_pages_use_the_roots_assets(site: Path) -> None:
     assert not (site / "en" / "assets").exists()
     page = (site / "en" / "people" / "mitch-prothero" / "index.html").read_text(encoding="utf-8")
-    assert 'href="../../../assets/stylesheets/edition.css"' in page
+    assert re.search(r'href="\.\./\.\./\.\./assets/stylesheets/edition-bundle\.[0-9a-f]{8}\.css"', page)
     assert '"search": "../assets/javascripts/workers/' in (site / "en" / "index.html").read_text(encoding="utf-8")
 
 
@@ -44,3 +45,20 @@ def test_text_files_have_gzip_and_brotli_copies(site: Path) -> None:
             assert brotli.decompress(br.read_bytes()) == data, br
     assert not missing
     assert (site / "article" / "index.html.br").stat().st_size < (site / "article" / "index.html").stat().st_size / 4
+
+
+def test_one_stylesheet_and_one_edition_script_per_page(site: Path) -> None:
+    """Material's stylesheets and the edition's are one file, the edition's scripts another
+    (hooks/edition.py, bundle_assets); their parts are not published; the favicon is in the page."""
+    for path in ("article/index.html", "en/timeline/index.html", "404.html"):
+        page = (site / path).read_text(encoding="utf-8")
+        sheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', page)
+        scripts = re.findall(r'<script src="([^"]+)"', page)
+        assert len(sheets) == 1 and "/stylesheets/edition-bundle." in sheets[0], (path, sheets)
+        assert [s.split("/")[-1].split(".")[0] for s in scripts] == ["bundle", "edition-bundle"], (path, scripts)
+        assert '<link rel="icon" href="data:image/svg+xml,' in page
+    stylesheets = site / "assets" / "stylesheets"
+    assert sorted(p.name.split(".")[0] for p in stylesheets.glob("*.css")) == ["edition-bundle"]
+    bundle = next(stylesheets.glob("edition-bundle.*.css")).read_text(encoding="utf-8")
+    assert bundle.startswith('/* main.') and "sourceMappingURL" not in bundle
+    assert bundle.index("/* palette.") < bundle.index("/* fonts.css */") < bundle.index("/* reading.css */")

@@ -7,6 +7,8 @@ point at the root edition's assets/ folder, and its own copy is never written.
 
 from __future__ import annotations
 
+import hashlib
+import posixpath
 import re
 
 ASSETS = "assets/"
@@ -29,3 +31,40 @@ def share_assets(html: str, prefix: str) -> str:
     up = "../" * prefix.count("/")
     html = _RELATIVE.sub(lambda m: f"{m['lead']}{m['up']}{up}{ASSETS}", html)
     return html.replace(f'="/{prefix}{ASSETS}', f'="/{ASSETS}')
+
+
+# ---- One stylesheet and one script per page -------------------------------------------------------
+#
+# A first visit used to fetch eight stylesheets (Material's two, the edition's six) and four scripts
+# (Material's bundle, the edition's three). The hook joins Material's stylesheets and the edition's
+# (config.extra_css, in order) into one file, and the edition's scripts (config.extra_javascript)
+# into another; each is named by its content hash, so a changed file gets a new address and a host
+# may cache both for good. The parts stay the sources; they are not published.
+
+_SOURCE_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/|^//# sourceMappingURL=.*$", re.M)
+_CHARSET = re.compile(r'^@charset "[^"]*";')
+
+
+def bundle_name(folder: str, stem: str, content: str, suffix: str) -> str:
+    digest = hashlib.sha256(content.encode("utf-8")).hexdigest()[:8]
+    return f"{folder}{stem}.{digest}{suffix}"
+
+
+def join_stylesheets(parts: list[tuple[str, str]]) -> str:
+    """Stylesheets (path, text) as one, in order. Every part must live in the folder the bundle
+    is written to (their relative url()s stay right); only the first may open with @charset."""
+    out = []
+    for i, (path, text) in enumerate(parts):
+        if posixpath.dirname(path) != posixpath.dirname(parts[0][0]):
+            raise ValueError(f"{path}: a stylesheet outside {posixpath.dirname(parts[0][0])}/ cannot be joined")
+        text = _SOURCE_MAP.sub("", text)
+        if i:
+            text = _CHARSET.sub("", text.lstrip("\ufeff"))
+        out.append(f"/* {posixpath.basename(path)} */\n{text.strip()}\n")
+    return "".join(out)
+
+
+def join_scripts(parts: list[tuple[str, str]]) -> str:
+    """Classic scripts (path, text) as one, in order; each ends with a semicolon and a newline so
+    the next cannot continue its last statement."""
+    return "".join(f"/* {posixpath.basename(path)} */\n{_SOURCE_MAP.sub('', t).strip()}\n;\n" for path, t in parts)
