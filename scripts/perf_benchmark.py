@@ -3,7 +3,8 @@ and no generation, measured in the same run on this machine:
 
 - build time (both editions vs plain Material's one edition);
 - the first visit to the article page in Chromium: bytes and requests by kind, uncompressed and
-  as gzip and brotli (what a host serving the build's precompressed files sends), load time;
+  as gzip and brotli (what a host serving the build's precompressed files sends), load time; then
+  what opening the search box fetches (the edition's index loads on demand);
 - layout shift (CLS, PerformanceObserver) per page type, desktop and mobile, with the fonts at
   once and 400 ms late;
 - Lighthouse mobile performance (median of --lighthouse-runs) on home, article, timeline and an
@@ -141,6 +142,9 @@ class Visit:
     bytes_by_kind: dict[str, Counter[str]] = field(default_factory=lambda: {e: Counter() for e in ENCODINGS})
     requests_by_kind: Counter[str] = field(default_factory=Counter)
     load_ms: list[float] = field(default_factory=list)
+    # What opening the search box then fetches (the edition loads its index on demand).
+    search_bytes: Counter[str] = field(default_factory=Counter)
+    search_requests: int = 0
 
 
 def kind_of(url: str, resource_type: str) -> str:
@@ -201,6 +205,16 @@ def one_visit(browser: Any, url: str, base: str, site: Path, record: Visit | Non
             record.requests_by_kind[kind] += 1
             for encoding, size in sizes(path).items():
                 record.bytes_by_kind[encoding][kind] += size
+        # Then the reader opens the search box ("/"): what that fetches, if the index is not in yet.
+        if not record.requests_by_kind["search index"]:
+            requests.clear()
+            with page.expect_request_finished(lambda request: "search_index" in request.url, timeout=30000):
+                page.keyboard.press("/")
+            for request in requests:
+                path = file_of(request.url, base, site)
+                if path is not None:
+                    record.search_requests += 1
+                    record.search_bytes.update(sizes(path))
     context.close()
     return float(load_ms)
 
@@ -481,6 +495,9 @@ def print_visit(label: str, visit: Visit) -> dict[str, float]:
         row = "".join(f"{visit.bytes_by_kind[e][kind]:>11,}" for e in ENCODINGS)
         print(f"  {kind:<14}{row}  {visit.requests_by_kind[kind]:>4}")
     print(f"  {'total':<14}" + "".join(f"{total[e]:>11,}" for e in ENCODINGS) + f"  {requests:>4}")
+    if visit.search_requests:
+        row = "".join(f"{visit.search_bytes[e]:>11,}" for e in ENCODINGS)
+        print(f"  {'then search':<14}{row}  {visit.search_requests:>4}  (opening the search box fetches the index)")
     loads = ", ".join(f"{t:.0f}" for t in visit.load_ms)
     print(f"  load time (median of {len(visit.load_ms)}): {statistics.median(visit.load_ms):.0f} ms ({loads})")
     return {"bytes": total["raw"], "requests": requests}
