@@ -281,7 +281,10 @@ def bundle_assets(files: Files, config: MkDocsConfig) -> None:
             if found is None:
                 raise PluginError(f"{attr}: {item} is not in the docs or the theme")
             parts.append(found)
-        content = join([(f.src_uri, f.content_string) for f in parts])
+        try:
+            content = join([(f.src_uri, f.content_string) for f in parts])
+        except ValueError as exc:
+            raise PluginError(str(exc)) from None
         name = assets.bundle_name(folder, stem, content, suffix)
         for part in parts:
             files.remove(part)

@@ -7,8 +7,9 @@ import re
 from pathlib import Path
 
 import brotli  # type: ignore[import-untyped]
+import pytest
 
-from edition.assets import share_assets
+from edition.assets import join_scripts, join_stylesheets, share_assets
 from edition.precompress import MIN_BYTES, SUFFIXES
 
 
@@ -60,5 +61,17 @@ def test_one_stylesheet_and_one_edition_script_per_page(site: Path) -> None:
     stylesheets = site / "assets" / "stylesheets"
     assert sorted(p.name.split(".")[0] for p in stylesheets.glob("*.css")) == ["edition-bundle"]
     bundle = next(stylesheets.glob("edition-bundle.*.css")).read_text(encoding="utf-8")
-    assert bundle.startswith('/* main.') and "sourceMappingURL" not in bundle
+    assert bundle.startswith("/* main.") and "sourceMappingURL" not in bundle
     assert bundle.index("/* palette.") < bundle.index("/* fonts.css */") < bundle.index("/* reading.css */")
+
+
+def test_joining_keeps_each_part_whole() -> None:
+    """A block left open in one stylesheet would swallow every later one in the bundle: refused.
+    Braces in comments and strings do not count; only the first part keeps its @charset."""
+    css = join_stylesheets([("s/a.css", '@charset "UTF-8";a{content:"}"}/* { */'), ("s/b.css", '@charset "UTF-8";b{}')])
+    assert css.count("@charset") == 1 and css.index("a{") < css.index("b{}")
+    with pytest.raises(ValueError, match=r"b\.css: 1 block"):
+        join_stylesheets([("s/a.css", "a{}"), ("s/b.css", "b{color:red")])
+    with pytest.raises(ValueError, match="outside"):
+        join_stylesheets([("s/a.css", "a{}"), ("t/b.css", "b{}")])
+    assert join_scripts([("j/a.js", "a()\n//# sourceMappingURL=a.map"), ("j/b.js", "(b)()")]).count(";\n") == 2

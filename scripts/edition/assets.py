@@ -43,6 +43,7 @@ def share_assets(html: str, prefix: str) -> str:
 
 _SOURCE_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/|^//# sourceMappingURL=.*$", re.M)
 _CHARSET = re.compile(r'^@charset "[^"]*";')
+_CSS_NOISE = re.compile(r"/\*.*?\*/|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'", re.S)
 
 
 def bundle_name(folder: str, stem: str, content: str, suffix: str) -> str:
@@ -58,10 +59,24 @@ def join_stylesheets(parts: list[tuple[str, str]]) -> str:
         if posixpath.dirname(path) != posixpath.dirname(parts[0][0]):
             raise ValueError(f"{path}: a stylesheet outside {posixpath.dirname(parts[0][0])}/ cannot be joined")
         text = _SOURCE_MAP.sub("", text)
+        _check_braces(path, text)
         if i:
             text = _CHARSET.sub("", text.lstrip("\ufeff"))
         out.append(f"/* {posixpath.basename(path)} */\n{text.strip()}\n")
     return "".join(out)
+
+
+def _check_braces(path: str, css: str) -> None:
+    """A block left open would swallow every stylesheet after it in the bundle (alone, it only
+    swallows the rest of its own file): every { must be closed, outside comments and strings."""
+    depth = 0
+    for line_no, line in enumerate(_CSS_NOISE.sub(lambda m: "\n" * m[0].count("\n"), css).split("\n"), 1):
+        for char in line:
+            depth += {"{": 1, "}": -1}.get(char, 0)
+            if depth < 0:
+                raise ValueError(f"{path}, line {line_no}: a }} closes nothing")
+    if depth:
+        raise ValueError(f"{path}: {depth} block(s) left open at the end of the file")
 
 
 def join_scripts(parts: list[tuple[str, str]]) -> str:
