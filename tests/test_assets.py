@@ -61,15 +61,16 @@ def test_one_stylesheet_and_one_edition_script_per_page(site: Path) -> None:
     stylesheets = site / "assets" / "stylesheets"
     assert sorted(p.name.split(".")[0] for p in stylesheets.glob("*.css")) == ["edition-bundle"]
     bundle = next(stylesheets.glob("edition-bundle.*.css")).read_text(encoding="utf-8")
-    assert bundle.startswith("/* main.") and "sourceMappingURL" not in bundle
+    assert bundle.startswith('@charset "UTF-8";\n/* main.') and "sourceMappingURL" not in bundle
     assert bundle.index("/* palette.") < bundle.index("/* fonts.css */") < bundle.index("/* reading.css */")
 
 
 def test_joining_keeps_each_part_whole() -> None:
     """A block left open in one stylesheet would swallow every later one in the bundle: refused.
-    Braces in comments and strings do not count; only the first part keeps its @charset."""
+    Braces in comments and strings do not count; only the first part's @charset is kept, first in the file."""
     css = join_stylesheets([("s/a.css", '@charset "UTF-8";a{content:"}"}/* { */'), ("s/b.css", '@charset "UTF-8";b{}')])
-    assert css.count("@charset") == 1 and css.index("a{") < css.index("b{}")
+    assert css.startswith('@charset "UTF-8";\n') and css.count("@charset") == 1
+    assert css.index("a{") < css.index("b{}")
     with pytest.raises(ValueError, match=r"b\.css: 1 block"):
         join_stylesheets([("s/a.css", "a{}"), ("s/b.css", "b{color:red")])
     with pytest.raises(ValueError, match="outside"):

@@ -58,10 +58,12 @@ def join_stylesheets(parts: list[tuple[str, str]]) -> str:
     for i, (path, text) in enumerate(parts):
         if posixpath.dirname(path) != posixpath.dirname(parts[0][0]):
             raise ValueError(f"{path}: a stylesheet outside {posixpath.dirname(parts[0][0])}/ cannot be joined")
-        text = _SOURCE_MAP.sub("", text)
+        text = _SOURCE_MAP.sub("", text.lstrip("\ufeff"))
         _check_braces(path, text)
-        if i:
-            text = _CHARSET.sub("", text.lstrip("\ufeff"))
+        charset = _CHARSET.match(text)
+        text = _CHARSET.sub("", text)
+        if charset and not i:
+            out.append(charset[0] + "\n")  # the very first thing in the file, or it is ignored
         out.append(f"/* {posixpath.basename(path)} */\n{text.strip()}\n")
     return "".join(out)
 
