@@ -111,10 +111,13 @@ class Context:
         name = md_text(source.publisher)
         return f'<a href="{html_attr(str(source.url))}" rel="external noopener"><bdi>{name}</bdi></a>'
 
+    def badge(self) -> str:
+        """The mark of what comes from outside the article."""
+        return f'<span class="edition-badge">{self.t("external.badge")}</span>'
+
     def external(self, x: External) -> str:
-        badge = self.t("external.badge")
         return (
-            f'<div class="edition-external" markdown="span"><span class="edition-badge">{badge}</span> '
+            f'<div class="edition-external" markdown="span">{self.badge()} '
             f"{md_text(x.statement(self.lang))} — {self.t('source')}: {self.source_link(x.source)}</div>\n"
         )
 

@@ -35,24 +35,18 @@ INTRO: dict[Lang, str] = {
 }
 
 
-def page_label(ctx: Context, target: str) -> str:
-    """What a reader calls the page a change touched (never its file name): the page's title,
-    and for an event or a note, which one."""
-    path, _, anchor = target.partition("#")
+def page_labels(ctx: Context) -> dict[str, str]:
+    """What a reader calls each page a change may touch (never its file name): its title, and for
+    an event or a note, the page's title and which one."""
     lang = ctx.lang
     data = ctx.data
-    for eid, etype in data.entity_types.items():
-        if path == paths.entity_page(etype, eid):
-            return data.entities[eid].name(lang)
-        if path == paths.type_index(etype):
-            return t(etype, lang)
-    title = t(PAGE_TITLES[path], lang) if path in PAGE_TITLES else path
-    items = {e.id: e.label(lang) for e in ctx.article.events}
-    items.update({c.id: c.label(lang) for c in data.context})
-    items.update({n.id: n.title(lang) for n in ctx.article.notes})
-    if anchor in items:
-        return f"{title}: {items[anchor]}"
-    return title
+    out = {page: t(key, lang) for page, key in PAGE_TITLES.items()}
+    out |= {paths.entity_page(data.entity_types[e.id], e.id): e.name(lang) for e in data.entities.values()}
+    timeline, notes = out[paths.TIMELINE], out[paths.NOTES]
+    out |= {f"{paths.TIMELINE}#{e.id}": f"{timeline}: {e.label(lang)}" for e in ctx.article.events}
+    out |= {f"{paths.TIMELINE}#{c.id}": f"{timeline}: {c.label(lang)}" for c in data.context}
+    out |= {f"{paths.NOTES}#{n.id}": f"{notes}: {n.title(lang)}" for n in ctx.article.notes}
+    return out
 
 
 def current(changes: list[Change]) -> Change | None:
@@ -65,6 +59,7 @@ def render_corrections(ctx: Context) -> str:
     heading = WORDS["title"][lang]
     out = [page_head(heading), INTRO[lang], ""]
     changes = ctx.data.changes
+    labels = page_labels(ctx)
     if not changes:
         out.append(WORDS["none"][lang])
     for change in reversed(changes):
@@ -78,7 +73,9 @@ def render_corrections(ctx: Context) -> str:
         out.append(f"**{WORDS['why'][lang]}:** {md_text(change.reason(lang))}")
         out.append("")
         if change.pages:
-            links = " · ".join(f"[{md_text(page_label(ctx, target))}]({ctx.link(target)})" for target in change.pages)
+            # A target with another anchor is named by its page.
+            name = [labels.get(p, labels.get(p.partition("#")[0], p)) for p in change.pages]
+            links = " · ".join(f"[{md_text(n)}]({ctx.link(p)})" for n, p in zip(name, change.pages, strict=True))
             out.append(f"**{WORDS['pages'][lang]}:** {links}")
             out.append("")
     return "\n".join(out)

@@ -106,8 +106,7 @@ def workbook(data: Dataset, issued: dt.date, which: list[Table] | None = None) -
         sheet.freeze_panes = "A2"
     # Fixed timestamps: the same data gives the same file.
     stamp = dt.datetime(issued.year, issued.month, issued.day)
-    book.properties.created = stamp
-    book.properties.modified = stamp
+    book.properties.created = stamp  # modified: openpyxl stamps it on save (see _reproducible)
     book.properties.creator = "The editors of this edition"
     out = io.BytesIO()
     book.save(out)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from . import paths
 from .model import Lang
 
 LABELS: dict[str, dict[Lang, str]] = {
@@ -126,21 +127,23 @@ RELATIONS: dict[str, dict[Lang, str]] = {
 }
 
 
-# Each fixed page (source path) and the label that names it, as the navigation does: for links
-# that name a page (Corrections) and for search (a page is found by its title in either language).
+# Each fixed page and register (source path) and the label that names it, as the navigation does:
+# for links that name a page (home page, Corrections) and for search (a page is found by its title
+# in either language).
 PAGE_TITLES: dict[str, str] = {
-    "index.md": "home",
-    "article.md": "article",
-    "parallel.md": "parallel",
-    "timeline.md": "timeline",
-    "claims.md": "claims",
-    "about.md": "about",
-    "notes.md": "page.notes",
-    "relations.md": "page.relations",
-    "data.md": "page.data",
+    paths.HOME: "home",
+    paths.ARTICLE: "article",
+    paths.PARALLEL: "parallel",
+    paths.TIMELINE: "timeline",
+    paths.CLAIMS: "claims",
+    paths.ABOUT: "about",
+    paths.NOTES: "page.notes",
+    paths.RELATIONS: "page.relations",
+    paths.DATA: "page.data",
     "sources.md": "page.sources",
     "corrections.md": "page.corrections",
     "report.md": "page.report",
+    **{paths.type_index(etype): etype for etype in paths.TYPE_DIRS},
 }
 
 

@@ -174,10 +174,7 @@ def infobox(ctx: Context, entity: Entity, etype: EntityType, pids: list[str]) ->
         # Outside the article: the address, marked external, with the source that attests it.
         address = str(site.url)
         shown = address.split("://", 1)[-1].rstrip("/")
-        value = (
-            f'<span class="edition-badge">{ctx.t("external.badge")}</span> '
-            f'<a href="{html_attr(address)}" rel="external noopener" dir="ltr">{md_text(shown)}</a>'
-        )
+        value = f'{ctx.badge()} <a href="{html_attr(address)}" rel="external noopener" dir="ltr">{md_text(shown)}</a>'
         if site.note:
             value += f" — {md_text(site.note(lang))}"
         value += f" ({ctx.t('source')}: {ctx.source_link(site.source)})"

@@ -21,6 +21,7 @@ import re
 from pathlib import Path
 
 from . import paths
+from .assets import join_scripts
 from .escape import html_text
 from .labels import PAGE_TITLES, t
 from .load import Dataset
@@ -54,9 +55,8 @@ def page_fields(data: Dataset, lang: Lang) -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {}
     for entity in data.entities.values():
         etype = data.entity_types[entity.id]
-        names = [entity.name.ar, entity.name.en, *entity.aliases.ar, *entity.aliases.en]
-        words = dict.fromkeys(tok for name in names for tok in tokens(name))
-        name_keys = dict.fromkeys(k for name in names for k in keys(name))
+        naming = _naming([entity.name.ar, entity.name.en, *entity.aliases.ar, *entity.aliases.en])
+        words = set(naming["names"].split())
         role = dict.fromkeys(
             tok for text in (entity.role.ar, entity.role.en) for tok in content_tokens(text) if tok not in words
         )
@@ -67,8 +67,7 @@ def page_fields(data: Dataset, lang: Lang) -> dict[str, dict[str, str]]:
             if tok not in words and tok not in role
         )
         out[paths.entity_page(etype, entity.id)] = {
-            "names": " ".join(words),
-            "keys": " ".join(name_keys),
+            **naming,
             "role": " ".join(role),
             "about": " ".join(about),
             "text": _p(f"{t(etype + '.one', lang)} · {entity.role(lang)}"),
@@ -76,7 +75,6 @@ def page_fields(data: Dataset, lang: Lang) -> dict[str, dict[str, str]]:
     for etype in paths.TYPE_DIRS:
         members = [e.name(lang) for e in data.of_type(etype)]
         out[paths.type_index(etype)] = {"text": _p(("، " if lang == "ar" else ", ").join(members))}
-        out[paths.type_index(etype)].update(_titled(etype))
     # The diagram's labels run together in Material's text; its list section says the same in words.
     out[paths.RELATIONS] = {"more": ""}
     article = data.article
@@ -90,16 +88,17 @@ def page_fields(data: Dataset, lang: Lang) -> dict[str, dict[str, str]]:
     # reader of either edition who types «المصادر» or "Sources" wants that page, not one that
     # mentions sources.
     for page, key in PAGE_TITLES.items():
-        out.setdefault(page, {}).update(_titled(key))
+        out.setdefault(page, {}).update(_naming([t(key, "ar"), t(key, "en")]))
     return out
 
 
-def _titled(label: str) -> dict[str, str]:
-    """names and keys fields for a page titled by a label, in both languages."""
-    titles = [t(label, "ar"), t(label, "en")]
+def _naming(names: list[str]) -> dict[str, str]:
+    """The fields that name a page: each distinct word of its names, once (lunr scores by term
+    frequency, so a page with many names must not outrank one with few), and one whole-name key per
+    name (normalise.keys), matched only exactly."""
     return {
-        "names": " ".join(dict.fromkeys(tok for title in titles for tok in tokens(title))),
-        "keys": " ".join(dict.fromkeys(k for title in titles for k in keys(title))),
+        "names": " ".join(dict.fromkeys(tok for name in names for tok in tokens(name))),
+        "keys": " ".join(dict.fromkeys(k for name in names for k in keys(name))),
     }
 
 
@@ -155,7 +154,9 @@ def install_worker(site: Path) -> None:
     if "MATERIAL_WORKER" not in wrapper:
         raise RuntimeError("the worker wrapper lost its MATERIAL_WORKER placeholder")
     normaliser = (JS / "normalise.js").read_text(encoding="utf-8")
-    worker = normaliser.rstrip() + "\n;\n" + wrapper.replace("MATERIAL_WORKER", material_worker(site))
+    worker = join_scripts(
+        [("normalise.js", normaliser), (WRAPPER, wrapper.replace("MATERIAL_WORKER", material_worker(site)))]
+    )
     (target / WRAPPER).write_text(worker, encoding="utf-8")
 
 

@@ -12,7 +12,7 @@ from .corrections import PAGE as CORRECTIONS
 from .corrections import render_corrections
 from .datapage import render_data_page
 from .escape import html_attr, md_text
-from .labels import t
+from .labels import PAGE_TITLES, t
 from .load import Dataset, Paragraph
 from .model import Lang
 from .notes import NOTE_TYPES, endnotes, marker, notes_by_para, render_notes
@@ -182,21 +182,13 @@ WAYS_IN: list[tuple[str, dict[Lang, str]]] = [
     (paths.DATA, {"ar": "البيانات للتنزيل", "en": "the data, to download"}),
     (paths.ABOUT, {"ar": "من أعدّ هذه النسخة وكيف", "en": "who made this edition, and how"}),
 ]
-WAY_NAMES: dict[str, dict[Lang, str]] = {
-    paths.NOTES: {"ar": "ملاحظات التحرير", "en": "Editorial notes"},
-    paths.RELATIONS: {"ar": "شبكة العلاقات", "en": "Relations"},
-    paths.DATA: {"ar": "البيانات", "en": "Data"},
-}
 
 
 def _ways_in(ctx: Context) -> list[str]:
     """The pages to start from, each with a line saying what it offers (not the register list:
     the navigation already has it)."""
     lang = ctx.lang
-    names = {page: t(key, lang) for page, key in ((paths.ARTICLE, "article"), (paths.PARALLEL, "parallel"))}
-    names |= {paths.TIMELINE: t("timeline", lang), paths.CLAIMS: t("claims", lang), paths.ABOUT: t("about", lang)}
-    names |= {page: words[lang] for page, words in WAY_NAMES.items()}
-    return [f"- [{names[page]}]({ctx.link(page)}) — {blurb[lang]}" for page, blurb in WAYS_IN]
+    return [f"- [{t(PAGE_TITLES[page], lang)}]({ctx.link(page)}) — {blurb[lang]}" for page, blurb in WAYS_IN]
 
 
 def render_home(ctx: Context, edition_name: str | None = None) -> str:

@@ -23,7 +23,7 @@ from typing import Any, get_args
 
 from . import escape, paths
 from .load import Dataset
-from .model import Certainty, EntityType, NoteType, Precision, RelationType, TimeOfDay
+from .model import Certainty, EntityType, NoteType, Precision, RelationType, SourceLang, TimeOfDay
 
 BOM = "\ufeff"
 
@@ -433,7 +433,7 @@ def tables(data: Dataset) -> list[Table]:
                 Column("publisher", "string", "Who published it", required=True),
                 Column("url", "string", "Public address", required=True),
                 Column("date", "date", "Publication date, if known"),
-                Column("language", "string", "Language of the page", enum=("ar", "en", "ru"), required=True),
+                Column("language", "string", "Language of the page", enum=get_args(SourceLang), required=True),
             ),
             primary_key=("id",),
             rows=lambda d: [
