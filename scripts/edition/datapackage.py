@@ -96,9 +96,11 @@ def workbook(data: Dataset, issued: dt.date, which: list[Table] | None = None) -
         sheet.append([c.name for c in table.columns])
         for cell in sheet[1]:
             cell.font = Font(bold=True)
-        for row in table.rows(data):
+        for number, row in enumerate(table.rows(data), start=2):
             sheet.append(["" if v is None else v for v in row])
-            for cell, column in zip(sheet[sheet.max_row], table.columns, strict=True):
+            # The row by its number: sheet.max_row scans every cell (quadratic in the rows).
+            cells = (sheet.cell(row=number, column=n) for n in range(1, len(table.columns) + 1))
+            for cell, column in zip(cells, table.columns, strict=True):
                 if column.type != "integer" and cell.value != "":
                     # Text stays text: openpyxl would store "=…" as a formula.
                     cell.value = str(cell.value)

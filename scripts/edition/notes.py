@@ -21,8 +21,8 @@ from .model import Lang, Note, NoteType
 
 def numbered(data: Dataset) -> list[tuple[int, Note]]:
     """Notes in text order, numbered from 1: the numbers shown at the markers and on the notes page."""
-    order = list(data.article.paragraphs)
-    notes = sorted(data.article.notes, key=lambda n: order.index(n.para))
+    order = {pid: n for n, pid in enumerate(data.article.paragraphs)}
+    notes = sorted(data.article.notes, key=lambda n: order[n.para])
     return list(enumerate(notes, start=1))
 
 

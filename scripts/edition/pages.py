@@ -18,6 +18,7 @@ from .escape import html_attr, md_text
 from .filters import Facet, filter_bar, item_attrs
 from .labels import t
 from .load import Dataset
+from .lookup import claims_about, claims_by_speaker, events_by_entity, mentions_in_data_order, mentions_in_text_order
 from .model import Claim, Entity, EntityType, Event, Lang
 from .relations import render_local
 from .timeline import article_when, format_date, render_timeline, sort_key
@@ -49,34 +50,7 @@ class MentionRow:
 
 def mentions_of(data: Dataset, entity_id: str) -> list[tuple[str, str, int, int]]:
     """(paragraph id, paragraph text, start, end) for every mention of an entity, in text order."""
-    return _mention_index(data).get(entity_id, [])
-
-
-# One pass over the mentions per dataset, not one per entity (that pass was entities × paragraphs:
-# quadratic in the size of the corpus, see the scale benchmark in the README).
-_MENTIONS: dict[int, tuple[Dataset, dict[str, list[tuple[str, str, int, int]]]]] = {}
-
-
-def _mention_index(data: Dataset) -> dict[str, list[tuple[str, str, int, int]]]:
-    from .integrity import find_span
-
-    cached = _MENTIONS.get(id(data))
-    if cached is not None and cached[0] is data:
-        return cached[1]
-    article = data.article
-    index: dict[str, list[tuple[str, str, int, int]]] = {}
-    for pid, para in article.paragraphs.items():  # in text order
-        text = para.text
-        rows = []
-        for m in article.mentions.get(pid, []):
-            span = find_span(text, m.surface, m.occurrence)
-            assert span is not None  # guaranteed by integrity.check()
-            rows.append((m.entity, (pid, text, span[0], span[1])))
-        for entity, row in sorted(rows, key=lambda r: r[1][2]):
-            index.setdefault(entity, []).append(row)
-    _MENTIONS.clear()
-    _MENTIONS[id(data)] = (data, index)
-    return index
+    return [(f.pid, f.text, f.start, f.end) for f in mentions_in_text_order(data).get(entity_id, [])]
 
 
 def english_mentions(data: Dataset, entity_id: str) -> dict[tuple[str, int], tuple[str, str, str]]:
@@ -86,15 +60,14 @@ def english_mentions(data: Dataset, entity_id: str) -> dict[tuple[str, int], tup
 
     out = {}
     article = data.article
-    for pid, mentions in article.mentions.items():
+    for pid, m in mentions_in_data_order(data).get(entity_id, []):
+        if m.en is None:
+            continue
         text, english = article.paragraphs[pid].text, article.translation.paragraphs[pid]
-        for m in mentions:
-            if m.entity != entity_id or m.en is None:
-                continue
-            span, en_span = find_span(text, m.surface, m.occurrence), find_span(english, m.en, m.en_occurrence)
-            assert span is not None and en_span is not None  # guaranteed by integrity.check()
-            before, after = snippet(english, *en_span)
-            out[(pid, span[0])] = (before, english[en_span[0] : en_span[1]], after)
+        span, en_span = find_span(text, m.surface, m.occurrence), find_span(english, m.en, m.en_occurrence)
+        assert span is not None and en_span is not None  # guaranteed by integrity.check()
+        before, after = snippet(english, *en_span)
+        out[(pid, span[0])] = (before, english[en_span[0] : en_span[1]], after)
     return out
 
 
@@ -134,17 +107,13 @@ def snippet(text: str, start: int, end: int, chars: int = CONTEXT_CHARS) -> tupl
 def spellings(data: Dataset, entity: Entity) -> tuple[list[str], list[str], list[str]]:
     """The entity's names as the Arabic text writes them (its mentions), as the English
     translation writes them (the mentions' `en`), and the other variants, kept for search."""
-    article = data.article
     in_text: list[str] = []
     in_translation: list[str] = []
-    for mentions in article.mentions.values():
-        for m in mentions:
-            if m.entity != entity.id:
-                continue
-            if m.surface not in in_text:
-                in_text.append(m.surface)
-            if m.en and m.en not in in_translation:
-                in_translation.append(m.en)
+    for _pid, m in mentions_in_data_order(data).get(entity.id, []):
+        if m.surface not in in_text:
+            in_text.append(m.surface)
+        if m.en and m.en not in in_translation:
+            in_translation.append(m.en)
     attested = set(in_text) | set(in_translation)
     others: list[str] = []
     for variant in [entity.name.ar, *entity.aliases.ar, entity.name.en, *entity.aliases.en]:
@@ -209,21 +178,20 @@ def render_entity(ctx: Context, entity: Entity) -> str:
             )
         )
     events = []
-    for ev in sorted(ctx.article.events, key=event_sort_key):
-        if entity.id in (*ev.actors, *ev.platforms, *ev.places):
-            events.append(
-                {
-                    "label": ev.label,
-                    "href": ctx.link(f"{paths.TIMELINE}#{ev.id}"),
-                    "when_label": event_when(ev, ctx.lang, ctx.data),
-                }
-            )
+    for ev in events_by_entity(data).get(entity.id, []):
+        events.append(
+            {
+                "label": ev.label,
+                "href": ctx.link(f"{paths.TIMELINE}#{ev.id}"),
+                "when_label": event_when(ev, ctx.lang, ctx.data),
+            }
+        )
 
     def claim_row(c: Claim) -> dict[str, object]:
         return {"content": c.content, "href": ctx.link(f"{paths.CLAIMS}#{c.id}")}
 
-    claims_by = [claim_row(c) for c in ctx.article.claims if c.speaker == entity.id]
-    claims_about = [claim_row(c) for c in ctx.article.claims if entity.id in c.about and c.speaker != entity.id]
+    claims_by = [claim_row(c) for c in claims_by_speaker(data).get(entity.id, [])]
+    about = [claim_row(c) for c in claims_about(data).get(entity.id, [])]
     in_text, in_translation, search_only = spellings(data, entity)
     names = [
         (WORDS["in_text"][ctx.lang], "ar", in_text),
@@ -240,7 +208,7 @@ def render_entity(ctx: Context, entity: Entity) -> str:
         relations_section=render_local(ctx, entity),
         events=events,
         claims_by=claims_by,
-        claims_about=claims_about,
+        claims_about=about,
     )
 
 
@@ -354,12 +322,11 @@ def render_claims(ctx: Context) -> str:
     ]
     # The speakers' headings go when none of their claims is shown (reading.js, data-headings).
     out.append(filter_bar(".edition-claim", facets, len(claims), lang, headings="h2"))
-    speakers = list(dict.fromkeys(c.speaker for c in ctx.article.claims))
-    for speaker in speakers:
+    for speaker, said in claims_by_speaker(ctx.data).items():
         # The heading is the name alone (no link inside a heading); the card links the speaker.
         name = ctx.data.entities[speaker].name(lang)
         out.append(f"## {md_text(name)} {{#{speaker}-title}}\n")
-        for c in (c for c in ctx.article.claims if c.speaker == speaker):
+        for c in said:
             evidence = "".join(ctx.evidence(e) for e in c.evidence)
             # A note that qualifies the claim (e.g. words in «» that are not the person's) is shown with it.
             caveats = " · ".join(

@@ -25,8 +25,8 @@ from .context import Context, page_head
 from .escape import html_attr, html_text, md_text
 from .labels import RELATIONS, t
 from .load import Dataset
+from .lookup import events_by_entity, per_dataset
 from .model import Entity, EntityType, Lang
-from .timeline import sort_key
 
 FONT = 12  # px, the drawings' text size at scale 1
 LINE = 15  # px between lines of a wrapped label
@@ -49,9 +49,24 @@ class Edge:
         return f"rel-{self.source}-{self.type.replace('_', '-')}-{self.target}"
 
 
+@per_dataset
 def edges(data: Dataset) -> list[Edge]:
-    """Every relation between entities, in register order."""
+    """Every relation between entities, in register order (callers must not change the list)."""
     return [Edge(e.id, r.type, r.target) for e in data.entities.values() for r in e.relations]
+
+
+@per_dataset
+def _edges_by_entity(data: Dataset) -> dict[str, list[Edge]]:
+    index: dict[str, list[Edge]] = {}
+    for edge in edges(data):
+        for eid in dict.fromkeys((edge.source, edge.target)):
+            index.setdefault(eid, []).append(edge)
+    return index
+
+
+def edges_of(data: Dataset, entity_id: str) -> list[Edge]:
+    """The relations an entity is the subject or the object of, in register order."""
+    return _edges_by_entity(data).get(entity_id, [])
 
 
 def overview_edges(data: Dataset) -> list[Edge]:
@@ -458,7 +473,7 @@ def branches(ctx: Context, entity: Entity) -> list[Branch]:
     out: list[Branch] = []
     width = LOCAL_W - NEIGHBOUR_X
     order = list(RELATIONS)
-    mine = [e for e in edges(data) if entity.id in (e.source, e.target)]
+    mine = edges_of(data, entity.id)
     # In the order of the list under the drawing: by relation type.
     for edge in sorted(mine, key=lambda e: order.index(e.type)):
         incoming = edge.target == entity.id
@@ -469,12 +484,11 @@ def branches(ctx: Context, entity: Entity) -> list[Branch]:
         node = Box(other, o.name(lang), paths.entity_page(data.entity_types[other], other), NEIGHBOUR_X, 0, width, 0)
         out.append(Branch(RELATIONS[edge.type][lang], statement(data, edge, lang), f"#{edge.anchor}", node, incoming))
     word = "في حدث" if lang == "ar" else "in event"
-    for ev in sorted(data.article.events, key=lambda e: sort_key(e.date, e.time_of_day, e.precision)):
-        if entity.id in (*ev.actors, *ev.platforms, *ev.places):
-            href = f"{paths.TIMELINE}#{ev.id}"
-            node = Box(ev.id, ev.label(lang), href, NEIGHBOUR_X, 0, width, 0)
-            words = f"{entity.name(lang)} — {word} — {ev.label(lang)}"
-            out.append(Branch(word, words, ctx.url(href), node, False))
+    for ev in events_by_entity(data).get(entity.id, []):
+        href = f"{paths.TIMELINE}#{ev.id}"
+        node = Box(ev.id, ev.label(lang), href, NEIGHBOUR_X, 0, width, 0)
+        words = f"{entity.name(lang)} — {word} — {ev.label(lang)}"
+        out.append(Branch(word, words, ctx.url(href), node, False))
     return out
 
 
@@ -523,7 +537,7 @@ def render_local_svg(ctx: Context, entity: Entity) -> str:
 def render_local(ctx: Context, entity: Entity) -> str:
     """The entity page's relations section: the local graph, then its relations grouped by type."""
     lang = ctx.lang
-    found = [e for e in edges(ctx.data) if entity.id in (e.source, e.target)]
+    found = edges_of(ctx.data, entity.id)
     if found:
         text = grouped_list(ctx, found, numbered=False)
     else:
