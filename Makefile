@@ -66,6 +66,9 @@ bench-perf: system-deps $(VENV)/.test ## Performance benchmark: build time, firs
 offline: $(VENV)/.site ## Build the offline bundle (dist/edition-offline.zip): open edition/index.html, no server
 	$(PY) scripts/offline.py
 
+bench-scale: system-deps $(VENV)/.test ## How cost grows: the synthetic corpus at SIZES copies (default 1,10,100; 1000 takes about 25 min)
+	$(PY) scripts/scale_benchmark.py $(or $(SIZES),1,10,100)
+
 bench-search: system-deps $(VENV)/.test ## Search benchmark: recall@1/5, MRR, latency, per query class
 	$(PY) scripts/search_benchmark.py
 
@@ -88,4 +91,4 @@ lock: ## Re-pin requirements*.txt from requirements*.in in a fresh venv (network
 clean: ## Remove the built site and caches (not .venv)
 	rm -rf site site-offline build .pytest_cache .ruff_cache
 
-.PHONY: help install serve build validate system-deps vnu test lint format offline bench-search bench-perf screenshots fonts lock clean
+.PHONY: help install serve build validate system-deps vnu test lint format offline bench-search bench-perf bench-scale screenshots fonts lock clean

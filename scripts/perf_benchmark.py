@@ -11,13 +11,12 @@ and no generation, measured in the same run on this machine:
   entity page of each edition, and the plain site's article; npm `lighthouse` is installed by
   this script into .cache/lighthouse (git-ignored) and drives Debian's /usr/bin/chromium
   (CHROME_PATH): no browser is downloaded;
-- `mkdocs serve`: seconds from a one-line data edit to the rebuilt page being served;
-- with --scale 1,10,100: the synthetic corpus (scripts/synthetic_corpus.py) at each size: build
-  time, pages, site size, search index size.
+- `mkdocs serve`: seconds from a one-line data edit to the rebuilt page being served.
 
-    python scripts/perf_benchmark.py                 # everything but the scale curve
+How cost grows with the corpus is scripts/scale_benchmark.py (make bench-scale).
+
+    python scripts/perf_benchmark.py                 # everything
     python scripts/perf_benchmark.py --quick         # no Lighthouse, no serve timing
-    python scripts/perf_benchmark.py --scale 1,10,100
     python scripts/perf_benchmark.py --strict        # exit 1 when a budget is exceeded
 """
 
@@ -453,36 +452,6 @@ def serve_rebuild_seconds(runs: int = 3) -> list[float]:
     return times
 
 
-# ---- Scale ---------------------------------------------------------------------------------------
-
-
-def scale_curve(sizes: list[int]) -> list[dict[str, float]]:
-    import synthetic_corpus
-
-    rows = []
-    for n in sizes:
-        with tempfile.TemporaryDirectory() as tmp:
-            data = Path(tmp) / "data"
-            synthetic_corpus.write_corpus(ROOT / "data", data, n)
-            site = Path(tmp) / "site"
-            start = time.perf_counter()
-            build_edition(site, env={"EDITION_DATA": str(data)})
-            seconds = time.perf_counter() - start
-            index = site / "search" / "search_index.json"
-            rows.append(
-                {
-                    "copies": n,
-                    "build_s": seconds,
-                    "pages": sum(1 for _ in site.rglob("*.html")),
-                    "site_bytes": tree_bytes(site),
-                    "index_bytes": index.stat().st_size,
-                    "index_gzip": (index.with_name(index.name + ".gz")).stat().st_size,
-                }
-            )
-        print(f"  {n:>5} copies: {rows[-1]['build_s']:7.1f} s", flush=True)
-    return rows
-
-
 # ---- Report --------------------------------------------------------------------------------------
 
 
@@ -509,7 +478,6 @@ def main() -> int:
     parser.add_argument("--loads", type=int, default=3, help="fresh loads for the median load time")
     parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page (median)")
     parser.add_argument("--quick", action="store_true", help="no Lighthouse, no mkdocs serve timing")
-    parser.add_argument("--scale", default="", help="synthetic corpus sizes, e.g. 1,10,100")
     parser.add_argument("--root", type=Path, default=ROOT, help="measure another checkout's edition (before/after)")
     args = parser.parse_args()
     print("Performance benchmark: Chromium, fresh context per load (no cache), sites on 127.0.0.1")
@@ -573,15 +541,6 @@ def main() -> int:
             + f" s (median {statistics.median(rebuilds):.1f} s)"
         )
         ours["serve_rebuild_s"] = statistics.median(rebuilds)
-    if args.scale:
-        print("\nScale: the synthetic corpus (scripts/synthetic_corpus.py), both editions built once each")
-        rows = scale_curve([int(n) for n in args.scale.split(",")])
-        print(f"  {'copies':>6}{'build s':>9}{'pages':>7}{'site MB':>9}{'index kB':>10}{'index gz kB':>12}")
-        for r in rows:
-            print(
-                f"  {r['copies']:>6.0f}{r['build_s']:>9.1f}{r['pages']:>7.0f}{r['site_bytes'] / 1e6:>9.1f}"
-                f"{r['index_bytes'] / 1e3:>10.0f}{r['index_gzip'] / 1e3:>12.0f}"
-            )
     print("\nBudgets (edition):")
     exceeded = []
     for key, budget in BUDGETS.items():
