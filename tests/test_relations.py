@@ -11,10 +11,12 @@ from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from edition import paths
 from edition.load import Dataset
-from edition.relations import edges, overview_edges, type_numbers
+from edition.relations import Obstacles, edges, middle_out, overview_edges, type_numbers
 from site_helpers import page_file, parse
 
 EDITIONS = {"ar": "", "en": "en/"}
@@ -150,3 +152,28 @@ def test_drawing_links_resolve(site: Path, data: Dataset, lang: str) -> None:
                 fragment = urlsplit(target).fragment
                 if fragment:
                     assert fragment in parse(file).ids, (url, href)
+
+
+# ---- The overview's number placement, without the quadratic scan (#16) -------------------------
+
+
+@given(st.integers(min_value=0, max_value=500))
+def test_middle_out_is_the_sorted_order(steps: int) -> None:
+    assert list(middle_out(steps)) == sorted(range(steps + 1), key=lambda i: abs(i - steps / 2))
+
+
+coords = st.floats(min_value=-300, max_value=900, allow_nan=False, allow_infinity=False)
+
+
+@given(
+    st.lists(st.tuples(coords, coords, coords, coords), max_size=30), st.lists(st.tuples(coords, coords), max_size=30)
+)
+def test_obstacles_answer_as_a_scan_of_every_rectangle(
+    rects: list[tuple[float, float, float, float]], points: list[tuple[float, float]]
+) -> None:
+    blocked = Obstacles()
+    boxes = [(min(a, c), min(b, d), max(a, c), max(b, d)) for a, b, c, d in rects]
+    for box in boxes:
+        blocked.add(*box)
+    for x, y in points + [((x0 + x1) / 2, (y0 + y1) / 2) for x0, y0, x1, y1 in boxes]:
+        assert blocked.hit(x, y) == any(x0 < x < x1 and y0 < y < y1 for x0, y0, x1, y1 in boxes)

@@ -124,6 +124,9 @@ def render_body(data: Dataset, article: Article, lang: Lang, page: str = ARTICLE
         attrs = f'#{para.id} .edition-para data-para="{para.id}"'
         extras = " ".join(x for x in (reading, note_marker.strip()) if x)
         after = f'<p class="edition-heading-notes" markdown="span">{extras}</p>\n' if extras else ""
+        if in_box:  # a box runs to the next heading (or the end of the text): boxes never nest
+            parts.append("</aside>\n")
+            in_box = False
         if para.kind == "heading":
             parts.append(f"## {body} {{{attrs}}}\n")
             parts.append(after)

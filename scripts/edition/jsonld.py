@@ -13,6 +13,7 @@ from typing import Any
 from . import paths
 from .cite import EDITORS
 from .load import Dataset
+from .lookup import per_dataset
 from .model import Entity, Lang
 from .rights import CONTENT_LICENCE_URL
 
@@ -213,7 +214,13 @@ def for_page(
         return [{"@context": context, "@graph": event_nodes(data, ids, lang)}]
     if src == paths.DATA:
         return [{"@context": context, **dataset_node(data, ids, lang, downloads)}]
-    for entity in data.entities.values():
-        if src == paths.entity_page(data.entity_types[entity.id], entity.id):
-            return [{"@context": context, **entity_node(data, ids, entity, lang)}]
+    entity = _entity_pages(data).get(src)
+    if entity is not None:
+        return [{"@context": context, **entity_node(data, ids, entity, lang)}]
     return []
+
+
+@per_dataset
+def _entity_pages(data: Dataset) -> dict[str, Entity]:
+    """Each entity by its page's source path (one lookup per page, not a scan of the register)."""
+    return {paths.entity_page(data.entity_types[e.id], e.id): e for e in data.entities.values()}

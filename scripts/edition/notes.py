@@ -16,6 +16,7 @@ from .escape import html_attr, html_text, md_text
 from .filters import Facet, filter_bar, item_attrs
 from .labels import t
 from .load import Dataset
+from .lookup import per_dataset
 from .model import Lang, Note, NoteType
 
 
@@ -147,12 +148,19 @@ REFERENCE = re.compile(
 )
 
 
+@per_dataset
+def _first_note(data: Dataset) -> dict[str, str]:
+    """Each paragraph's first note (a note's text can refer to "the note on p14")."""
+    first: dict[str, str] = {}
+    for note in data.article.notes:
+        first.setdefault(note.para, note.id)
+    return first
+
+
 def linked_refs(ctx: Context, text: str) -> str:
     """Markdown for a note's text with each paragraph reference linked to the article and each
     note reference ("the note on p14") linked to that paragraph's first note on this page."""
-    first_note: dict[str, str] = {}
-    for note in ctx.data.article.notes:
-        first_note.setdefault(note.para, note.id)
+    first_note = _first_note(ctx.data)
     paragraphs = ctx.data.article.paragraphs
 
     def link(label: str, pid: str, to_note: bool) -> str:

@@ -113,8 +113,9 @@ def render_summary(ctx: Context) -> str:
 
     numbers = {note.id: number for number, note in numbered(data)}
     rows = []
+    readings = by_para(article)
     for pid in article.paragraphs:
-        reading = by_para(article)[pid]
+        reading = readings[pid]
         notes = ", ".join(f"[{numbers[n]}]({ctx.link(f'{paths.NOTES}#{n}')})" for n in reading.notes) or "—"
         remark = md_cell(reading.remark(lang)) if reading.remark else ""
         rows.append(

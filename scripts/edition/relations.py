@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from . import paths
@@ -76,6 +77,7 @@ def overview_edges(data: Dataset) -> list[Edge]:
     return [e for e in found if not (e.type in INVERSE and (e.target, INVERSE[e.type], e.source) in keys)]
 
 
+@per_dataset
 def type_numbers(data: Dataset) -> dict[str, int]:
     """The legend: each relation type used, numbered in the order of labels.RELATIONS."""
     used = {e.type for e in edges(data)}
@@ -334,11 +336,16 @@ def render_overview_svg(ctx: Context, layout: str) -> str:
         x = canvas.x(g.col_x(col) + g.col_w / 2)
         y = g.row_y(row) + g.row_h - 6
         out.append(f'<text class="edition-rel-header" x="{x}" y="{y}" text-anchor="middle">{html_text(text)}</text>')
-    placed: list[tuple[float, float]] = []
+    # Where a number may not go: on a box (with a margin) or on a number already placed.
+    blocked = Obstacles()
+    margin = BADGE_R + 1
+    for b in g.boxes.values():
+        blocked.add(b.x - margin, b.y - margin, b.x + b.w + margin, b.y + b.h + margin)
     for edge in drawn:
         points = route(g, edge, tracks)
-        bx, by = badge_spot(g, points, placed)
-        placed.append((bx, by))
+        bx, by = badge_spot(points, blocked)
+        apart = 2 * BADGE_R + 1
+        blocked.add(bx - apart, by - apart, bx + apart, by + apart)
         bx = canvas.x(bx)
         # The visible number is part of the name (WCAG 2.5.3, label in name).
         words = f"{numbers[edge.type]}. {statement(data, edge, lang)}"
@@ -360,9 +367,46 @@ def render_overview_svg(ctx: Context, layout: str) -> str:
 BADGE_R = 7.5
 
 
-def badge_spot(g: Grid, points: list[tuple[float, float]], placed: list[tuple[float, float]]) -> tuple[float, float]:
+class Obstacles:
+    """Open rectangles filed in square buckets, so that asking whether a point is inside one looks
+    at the few rectangles near it, not at every box and number of the drawing (that scan made the
+    overview quadratic in the size of the register; see the scale benchmark in the README)."""
+
+    SIZE = 64.0
+
+    def __init__(self) -> None:
+        self.cells: dict[tuple[int, int], list[tuple[float, float, float, float]]] = {}
+
+    def add(self, x0: float, y0: float, x1: float, y1: float) -> None:
+        for i in range(int(x0 // self.SIZE), int(x1 // self.SIZE) + 1):
+            for j in range(int(y0 // self.SIZE), int(y1 // self.SIZE) + 1):
+                self.cells.setdefault((i, j), []).append((x0, y0, x1, y1))
+
+    def hit(self, x: float, y: float) -> bool:
+        near = self.cells.get((int(x // self.SIZE), int(y // self.SIZE)), [])
+        return any(x0 < x < x1 and y0 < y < y1 for x0, y0, x1, y1 in near)
+
+
+def middle_out(steps: int) -> Iterator[int]:
+    """0…steps from the middle outwards, the lower first where two are as near: the order of
+    sorted(range(steps + 1), key=lambda i: abs(i - steps / 2)), lazily (a run's steps grow with
+    the drawing, and the first free spot is usually near the middle)."""
+    low, high = steps // 2, steps // 2 + (steps % 2)
+    if low == high:
+        yield low
+        low, high = low - 1, high + 1
+    while low >= 0 or high <= steps:
+        if low >= 0:
+            yield low
+        if high <= steps:
+            yield high
+        low, high = low - 1, high + 1
+
+
+def badge_spot(points: list[tuple[float, float]], blocked: Obstacles) -> tuple[float, float]:
     """Where an edge's number goes: on the edge, clear of every box and of the numbers already
-    placed, as near the middle of its longest vertical run (in a gutter) as possible."""
+    placed (both in `blocked`), as near the middle of its longest vertical run (in a gutter) as
+    possible."""
     runs = sorted(
         ((p, q) for p, q in itertools.pairwise(points) if p[0] == q[0]), key=lambda r: -abs(r[0][1] - r[1][1])
     )
@@ -371,18 +415,11 @@ def badge_spot(g: Grid, points: list[tuple[float, float]], placed: list[tuple[fl
     for p, q in runs:
         length = abs(q[0] - p[0]) + abs(q[1] - p[1])
         steps = int(length // 3)
-        # From the middle outwards.
-        for i in sorted(range(steps + 1), key=lambda i: abs(i - steps / 2)):
+        for i in middle_out(steps):
             f = i / steps if steps else 0.5
             x, y = p[0] + (q[0] - p[0]) * f, p[1] + (q[1] - p[1]) * f
-            if any(abs(x - px) < 2 * BADGE_R + 1 and abs(y - py) < 2 * BADGE_R + 1 for px, py in placed):
-                continue
-            if any(
-                b.x - BADGE_R - 1 < x < b.x + b.w + BADGE_R + 1 and b.y - BADGE_R - 1 < y < b.y + b.h + BADGE_R + 1
-                for b in g.boxes.values()
-            ):
-                continue
-            return x, y
+            if not blocked.hit(x, y):
+                return x, y
     return fallback
 
 

@@ -69,9 +69,11 @@ class Use:
 def uses(data: Dataset, lang: Lang) -> dict[str, list[Use]]:
     """Every place that cites each source, in the order of the site's pages."""
     out: dict[str, list[Use]] = {sid: [] for sid in data.sources}
+    seen: set[tuple[str, Use]] = set()
 
     def add(sid: str, use: Use) -> None:
-        if use not in out[sid]:
+        if (sid, use) not in seen:
+            seen.add((sid, use))
             out[sid].append(use)
 
     for eid, entity in data.entities.items():

@@ -148,8 +148,11 @@ def _date_attrs(ev: Event | ContextEvent) -> dict[str, str]:
     return {"when": ev.date.isoformat()}
 
 
-def spans_for(data: Dataset, article: Article, para: Paragraph, lang: Lang) -> list[Span]:
-    """Mentions and dated time expressions of one paragraph, in the Arabic text or the translation."""
+def spans_for(
+    data: Dataset, article: Article, para: Paragraph, lang: Lang, dated_here: list[Event] | None = None
+) -> list[Span]:
+    """Mentions and dated time expressions of one paragraph, in the Arabic text or the translation.
+    dated_here: the events dated by words of this paragraph, if the caller has grouped them."""
     text = para.text if lang == "ar" else article.translation.paragraphs[para.id]
     spans: list[Span] = []
     for m in article.mentions.get(para.id, []):
@@ -165,7 +168,7 @@ def spans_for(data: Dataset, article: Article, para: Paragraph, lang: Lang) -> l
             attrs["type"] = "platform"
         spans.append(Span(found[0], found[1], NAME_ELEMENT[etype], attrs))
     dated: dict[tuple[int, int], Span] = {}
-    for ev in article.events:
+    for ev in article.events if dated_here is None else dated_here:
         if ev.when.para != para.id:
             continue
         found = find_span(text, ev.when.quote if lang == "ar" else ev.when.en, 1)
@@ -307,6 +310,9 @@ def _text_div(body: etree._Element, data: Dataset, article: Article, lang: Lang)
     div = sub(body, "div", type="edition" if lang == "ar" else "translation", lang=lang)
     section = div
     current_list: etree._Element | None = None
+    dated: dict[str, list[Event]] = {}  # one pass over the events, not one per paragraph
+    for ev in article.events:
+        dated.setdefault(ev.when.para, []).append(ev)
     for para in article.paragraphs.values():
         pid = para.id if lang == "ar" else f"{lang}-{para.id}"
         attrs = {"xml_id": pid} if lang == "ar" else {"xml_id": pid, "corresp": "#" + para.id}
@@ -322,7 +328,7 @@ def _text_div(body: etree._Element, data: Dataset, article: Article, lang: Lang)
         else:
             el = sub(section, "p", **attrs)
             current_list = None
-        fill(el, text, spans_for(data, article, para, lang))
+        fill(el, text, spans_for(data, article, para, lang, dated.get(para.id, [])))
 
 
 def _notes(back: etree._Element, data: Dataset, ids: Ids) -> None:
