@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -51,6 +50,9 @@ _search_fields: dict[str, dict[str, str]] = {}
 _data: list[Any] = []  # the checked Dataset of this build
 _command: list[str] = []  # "build" or "serve" (mkdocs serve skips the precompressed copies)
 _registers: list[Any] = []  # the registers' sections of the nav (on_nav)
+# The bundles' paths (stylesheet, script) the root edition published, by the extra_css and
+# extra_javascript they were made from: an edition in a folder links them (bundle_assets).
+_bundles: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[str, str]] = {}
 
 
 # ---- Hooks -------------------------------------------------------------------------------------
@@ -93,7 +95,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    bundle_assets(files, config)  # first: every edition names the same bundles
+    bundle_assets(files, config)  # first: the root edition publishes them, every edition links them
     if paths.EDITION_PREFIX[edition_lang(config)]:
         # Editions in a folder use the root's assets (finish_html points them there): no copy.
         for file in [f for f in files if assets.is_shared_asset(f.src_uri)]:
@@ -266,40 +268,45 @@ def finish_html(output: str, config: MkDocsConfig) -> str:
 def bundle_assets(files: Files, config: MkDocsConfig) -> None:
     """One stylesheet (Material's, then config.extra_css) and one script (config.extra_javascript)
     in place of their parts (scripts/edition/assets.py); overrides/main.html leaves out Material's
-    own stylesheet links, and the pages link the bundles through extra_css and extra_javascript."""
-    stems = ["main", "palette"] if config.theme["palette"] else ["main"]
-    material = [_material_stylesheet(files, stem) for stem in stems]
-    for attr, folder, stem, suffix, join in (
-        ("extra_css", "assets/stylesheets/", "edition-bundle", ".css", assets.join_stylesheets),
-        ("extra_javascript", "assets/javascripts/", "edition-bundle", ".js", assets.join_scripts),
-    ):
-        parts = list(material) if attr == "extra_css" else []
-        for item in getattr(config, attr):
-            if not isinstance(item, str) and (item.type or item.defer or item.async_):
-                raise PluginError(f"{item.path}: only classic scripts can be joined into one")
-            found = files.get_file_from_path(str(item))
-            if found is None:
-                raise PluginError(f"{attr}: {item} is not in the docs or the theme")
-            parts.append(found)
+    own stylesheet links, and the pages link the bundles through extra_css and extra_javascript.
+    An edition in a folder publishes no assets: it links the bundles the root edition made."""
+    for item in config.extra_javascript:
+        if not isinstance(item, str) and (item.type or item.defer or item.async_):
+            raise PluginError(f"{item.path}: only classic scripts can be joined into one")
+    extra_css, extra_js = [str(item) for item in config.extra_css], [str(item) for item in config.extra_javascript]
+    extras = (tuple(extra_css), tuple(extra_js))
+    if not paths.EDITION_PREFIX[edition_lang(config)]:
         try:
-            content = join([(f.src_uri, f.content_string) for f in parts])
+            material = assets.material_stylesheets((f.src_uri for f in files), palette=bool(config.theme["palette"]))
+            made = (
+                assets.stylesheet_bundle(_asset_texts(files, "extra_css", material + extra_css)),
+                assets.script_bundle(_asset_texts(files, "extra_javascript", extra_js)),
+            )
         except ValueError as exc:
             raise PluginError(str(exc)) from None
-        name = assets.bundle_name(folder, stem, content, suffix)
-        for part in parts:
-            files.remove(part)
-            source_map = files.get_file_from_path(part.src_uri + ".map")
-            if source_map is not None:
-                files.remove(source_map)
-        files.append(File.generated(config, name, content=content))
-        setattr(config, attr, [name])
+        for bundle in made:
+            for src in bundle.parts:  # the parts are not published, nor their source maps
+                for found in (files.get_file_from_path(src), files.get_file_from_path(src + ".map")):
+                    if found is not None:
+                        files.remove(found)
+            files.append(File.generated(config, bundle.path, content=bundle.content))
+        _bundles.clear()
+        _bundles[extras] = (made[0].path, made[1].path)
+    if extras not in _bundles:
+        raise PluginError("extra_css and extra_javascript must be the root edition's: it makes the bundles")
+    stylesheet, script = _bundles[extras]
+    config.extra_css, config.extra_javascript = [stylesheet], [script]
 
 
-def _material_stylesheet(files: Files, stem: str) -> File:
-    found = [f for f in files if re.fullmatch(rf"assets/stylesheets/{stem}\.[0-9a-f]+\.min\.css", f.src_uri)]
-    if len(found) != 1:
-        raise PluginError(f"expected one of Material's {stem} stylesheets, found {[f.src_uri for f in found]}")
-    return found[0]
+def _asset_texts(files: Files, attr: str, srcs: list[str]) -> list[tuple[str, str]]:
+    """The (path, text) of each file, from the docs or the theme."""
+    texts = []
+    for src in srcs:
+        found = files.get_file_from_path(src)
+        if found is None:
+            raise PluginError(f"{attr}: {src} is not in the docs or the theme")
+        texts.append((src, found.content_string))
+    return texts
 
 
 def uses_wrapper(config: MkDocsConfig) -> bool:

@@ -9,7 +9,14 @@ from pathlib import Path
 import brotli  # type: ignore[import-untyped]
 import pytest
 
-from edition.assets import join_scripts, join_stylesheets, share_assets
+from edition.assets import (
+    join_scripts,
+    join_stylesheets,
+    material_stylesheets,
+    script_bundle,
+    share_assets,
+    stylesheet_bundle,
+)
 from edition.precompress import MIN_BYTES, SUFFIXES
 
 
@@ -76,3 +83,19 @@ def test_joining_keeps_each_part_whole() -> None:
     with pytest.raises(ValueError, match="outside"):
         join_stylesheets([("s/a.css", "a{}"), ("t/b.css", "b{}")])
     assert join_scripts([("j/a.js", "a()\n//# sourceMappingURL=a.map"), ("j/b.js", "(b)()")]).count(";\n") == 2
+
+
+def test_bundles_are_named_by_their_content() -> None:
+    """A changed part gives the bundle a new address; Material's stylesheets are found by name, main first."""
+    a, b = (
+        stylesheet_bundle([("assets/stylesheets/a.css", "a{}")]),
+        stylesheet_bundle([("assets/stylesheets/a.css", "b{}")]),
+    )
+    assert re.fullmatch(r"assets/stylesheets/edition-bundle\.[0-9a-f]{8}\.css", a.path) and a.path != b.path
+    assert a.parts == ("assets/stylesheets/a.css",)
+    assert re.fullmatch(r"assets/javascripts/edition-bundle\.[0-9a-f]{8}\.js", script_bundle([("j/a.js", "a()")]).path)
+    theme = ["assets/stylesheets/palette.ab12.min.css", "assets/stylesheets/main.cd34.min.css", "assets/x.css"]
+    assert material_stylesheets(theme, palette=True) == theme[1::-1]
+    assert material_stylesheets(theme, palette=False) == theme[1:2]
+    with pytest.raises(ValueError, match="main stylesheets"):
+        material_stylesheets(theme[:1], palette=True)

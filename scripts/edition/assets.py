@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 import posixpath
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 ASSETS = "assets/"
 
@@ -39,16 +41,48 @@ def share_assets(html: str, prefix: str) -> str:
 # (Material's bundle, the edition's three). The hook joins Material's stylesheets and the edition's
 # (config.extra_css, in order) into one file, and the edition's scripts (config.extra_javascript)
 # into another; each is named by its content hash, so a changed file gets a new address and a host
-# may cache both for good. The parts stay the sources; they are not published.
+# may cache both for good. The parts stay the sources; they are not published. The root edition
+# makes and publishes the bundles; an edition in a folder only links them.
 
 _SOURCE_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/|^//# sourceMappingURL=.*$", re.M)
 _CHARSET = re.compile(r'^@charset "[^"]*";')
 _CSS_NOISE = re.compile(r"/\*.*?\*/|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'", re.S)
 
 
-def bundle_name(folder: str, stem: str, content: str, suffix: str) -> str:
+@dataclass(frozen=True)
+class Bundle:
+    """One file published at `path` in place of its `parts` (source paths), which are not."""
+
+    path: str
+    content: str
+    parts: tuple[str, ...]
+
+
+def material_stylesheets(theme_files: Iterable[str], palette: bool) -> list[str]:
+    """Material's compiled stylesheets among the theme's files: main, then palette when the theme has one."""
+    files = list(theme_files)
+    found = []
+    for stem in ["main", "palette"] if palette else ["main"]:
+        matches = [f for f in files if re.fullmatch(rf"{ASSETS}stylesheets/{stem}\.[0-9a-f]+\.min\.css", f)]
+        if len(matches) != 1:
+            raise ValueError(f"expected one of Material's {stem} stylesheets, found {matches}")
+        found += matches
+    return found
+
+
+def stylesheet_bundle(parts: list[tuple[str, str]]) -> Bundle:
+    """Stylesheets (path, text) as one file, named by its content (join_stylesheets)."""
+    return _bundle(f"{ASSETS}stylesheets/edition-bundle", ".css", join_stylesheets(parts), parts)
+
+
+def script_bundle(parts: list[tuple[str, str]]) -> Bundle:
+    """Classic scripts (path, text) as one file, named by its content (join_scripts)."""
+    return _bundle(f"{ASSETS}javascripts/edition-bundle", ".js", join_scripts(parts), parts)
+
+
+def _bundle(stem: str, suffix: str, content: str, parts: list[tuple[str, str]]) -> Bundle:
     digest = hashlib.sha256(content.encode("utf-8")).hexdigest()[:8]
-    return f"{folder}{stem}.{digest}{suffix}"
+    return Bundle(f"{stem}.{digest}{suffix}", content, tuple(path for path, _ in parts))
 
 
 def join_stylesheets(parts: list[tuple[str, str]]) -> str:
