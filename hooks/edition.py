@@ -189,6 +189,9 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     # overrides/sitemap.xml lists each page's counterparts in the other edition.
     env.filters["edition_urls"] = lambda page: edition_urls(page.file.src_uri, config)
+    # The logo's icon as the favicon, in the page (overrides/main.html).
+    icon, _, _ = env.loader.get_source(env, f".icons/{config.theme['icon']['logo']}.svg")
+    env.globals["edition_favicon"] = assets.favicon_uri(icon)
     TEMPLATE_CACHE.mkdir(parents=True, exist_ok=True)
     env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(TEMPLATE_CACHE))
     return env
