@@ -76,9 +76,12 @@ def test_offline_note_popover_and_mention_card(page: object, bundle: Path, start
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
-def test_offline_filters_narrow_what_is_shown(page: object, bundle: Path, data: Dataset, prefix: str) -> None:
+def test_offline_filters_narrow_what_is_shown(
+    browser: object, page: object, bundle: Path, data: Dataset, prefix: str
+) -> None:
     """The timeline's article/external filter and the notes' and claims' filters are plain
-    scripts of the page: they narrow the list from file:// as they do on a server."""
+    scripts of the page: they narrow the list from file:// as they do on a server. Without
+    JavaScript the timeline's filter is not shown and every event is."""
     page.goto((bundle / prefix / "timeline.html").as_uri())
     article = {e.id for e in data.article.events}
     external = {c.id for c in data.context}
@@ -87,9 +90,16 @@ def test_offline_filters_narrow_what_is_shown(page: object, bundle: Path, data: 
         ".map(e => e.querySelector('details').id)"
     )
     assert set(page.evaluate(visible)) == article | external
+    assert page.locator("form.edition-tl-filter").is_visible()
     page.locator("form.edition-tl-filter input[type=radio]").first.focus()
     page.keyboard.press("ArrowDown")  # the article's events only
     assert set(page.evaluate(visible)) == article
+    context = browser.new_context(java_script_enabled=False)
+    still = context.new_page()
+    still.goto((bundle / prefix / "timeline.html").as_uri())
+    assert not still.locator("form.edition-tl-filter").is_visible()  # no control that does nothing
+    assert set(still.evaluate(visible)) == article | external
+    context.close()
     for where, items, facet, value, records, attr in [
         ("notes.html", ".edition-note", "type", "spelling", data.article.notes, "type"),
         ("claims.html", ".edition-claim", "form", "quote", data.article.claims, "form"),

@@ -45,6 +45,7 @@ def test_filter_narrows_what_is_shown_by_keyboard(page: object, base_url: str, d
     article = {e.id for e in data.article.events}
     external = {c.id for c in data.context}
     assert set(visible_ids(page)) == article | external
+    assert page.locator("form.edition-tl-filter").is_visible()  # type: ignore[attr-defined]
     radios = page.locator("form.edition-tl-filter input[type=radio]")  # type: ignore[attr-defined]
     assert radios.count() == 3
     radios.first.focus()  # "All"

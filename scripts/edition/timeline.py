@@ -319,8 +319,9 @@ FILTER = {
 
 
 def _filter(all_groups: list[Group], lang: Lang) -> str:
-    """The article/external filter. Hidden in the HTML: timeline.js shows it, so without
-    JavaScript there is no control that does nothing, and every event stays visible."""
+    """The article/external filter, run by timeline.js. timeline.css shows it only when scripts
+    run (the edition-js class), so without JavaScript there is no control that does nothing, and
+    every event stays visible."""
     found = [i for g in all_groups for i in g.items]
     counts = {
         "all": len(found),
@@ -334,7 +335,7 @@ def _filter(all_groups: list[Group], lang: Lang) -> str:
     )
     count_template = html_attr(FILTER["count"][lang])
     return (
-        f'<form class="edition-tl-filter" hidden data-count="{count_template}">'
+        f'<form class="edition-tl-filter" data-count="{count_template}">'
         f"<fieldset><legend>{FILTER['legend'][lang]}</legend>{options}</fieldset>"
         '<p class="edition-tl-count" role="status"></p></form>\n'
     )

@@ -1,6 +1,6 @@
 /* The timeline's article/external filter, and opening the event a link points to.
-   Progressive enhancement: without this script every event is listed and each opens by itself;
-   the filter form stays hidden, so no control is shown that would do nothing. No dependencies. */
+   Progressive enhancement: without scripts every event is listed and each opens by itself, and
+   the filter form is not shown (timeline.css shows it under the edition-js class). No dependencies. */
 (function () {
   "use strict"
 
@@ -46,7 +46,6 @@
       items = Array.prototype.slice.call(document.querySelectorAll(".edition-tl-item"))
       groups = Array.prototype.slice.call(document.querySelectorAll(".edition-tl-group"))
       status = form.querySelector(".edition-tl-count")
-      form.hidden = false
       form.addEventListener("change", function (ev) {
         if (ev.target && ev.target.name === "edition-tl-show") apply(ev.target.value)
       })
