@@ -46,6 +46,10 @@ TEMPLATE_CACHE = ROOT / ".cache" / "jinja"
 # What this build renders, made once in on_config: pages and downloads by path, search fields.
 _pages: dict[str, str] = {}
 _downloads: dict[str, str | bytes] = {}
+# What _downloads were made from: the Dataset and (version, issued, site root). The English edition
+# and `mkdocs serve` rebuilds that did not touch the data reuse them (README, Performance):
+# buildcache gives the same Dataset object while the data folder's content is unchanged.
+_downloads_from: list[Any] = [None, None]
 _search_fields: dict[str, dict[str, str]] = {}
 _data: list[Any] = []  # the checked Dataset of this build
 _command: list[str] = []  # "build" or "serve" (mkdocs serve skips the precompressed copies)
@@ -79,15 +83,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _data[:] = [data]
     _pages.clear()
     _pages.update(render_site(data, lang, directory_urls=not offline, edition_name=config.site_name))
-    _downloads.clear()
     edition = config.extra["edition"]
     issued = dt.date.fromisoformat(str(edition["issued"]))
     # Published by the root edition; the English one only names them (Data page): made once.
     version, root = str(edition["version"]), site_root(config)
-    made = buildcache.memo(
-        data, f"downloads {version} {issued} {root}", lambda: export.downloads(data, version, issued, root)
-    )
-    _downloads.update(made)
+    if _downloads_from[0] is not data or _downloads_from[1] != (version, issued, root):
+        _downloads.clear()
+        _downloads.update(export.downloads(data, version, issued, root))
+        _downloads_from[:] = [data, (version, issued, root)]
     _search_fields.clear()
     _search_fields.update(edition_search.page_fields(data, lang))
     config.nav = register_sections(config.nav or [])
