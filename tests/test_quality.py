@@ -181,17 +181,28 @@ def test_article_typography(browser: object, base_url: str, size: str, scheme: s
     width, height = SIZES[size]
     context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)  # type: ignore[attr-defined]
     page = context.new_page()
-    page.goto(base_url + "article/", wait_until="networkidle")
-    page.evaluate("document.fonts.ready")
-    assert page.evaluate("getComputedStyle(document.querySelector('#p1')).direction") == "rtl"
-    # Ask Chromium which font actually drew the paragraph: the vendored face, not a fallback.
     cdp = context.new_cdp_session(page)
-    cdp.send("DOM.enable")
-    cdp.send("CSS.enable")
-    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
-    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": "#p1"})["nodeId"]
-    fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
-    main = max(fonts, key=lambda f: f["glyphCount"])
+
+    def drawn_by() -> list[dict[str, object]]:
+        """Ask Chromium which fonts actually drew the first paragraph."""
+        cdp.send("DOM.enable")
+        cdp.send("CSS.enable")
+        root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+        node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": "#p1"})["nodeId"]
+        return cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]  # type: ignore[no-any-return]
+
+    # font-display: optional draws the fallback for the whole visit when the font is not there
+    # within about 100 ms (no layout shift, by design); on a busy machine a first visit can miss
+    # that window. A returning reader has the font cached: load at most three times.
+    for _visit in range(3):
+        page.goto(base_url + "article/", wait_until="networkidle")
+        page.evaluate("document.fonts.ready")
+        fonts = drawn_by()
+        main = max(fonts, key=lambda f: f["glyphCount"])  # type: ignore[arg-type, return-value]
+        if main["familyName"] == "Noto Naskh Arabic" and main["isCustomFont"]:
+            break
+    assert page.evaluate("getComputedStyle(document.querySelector('#p1')).direction") == "rtl"
+    # The vendored face drew the paragraph, not a fallback.
     assert main["familyName"] == "Noto Naskh Arabic" and main["isCustomFont"], fonts
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"article-{size}-{scheme}.png"), full_page=False)
