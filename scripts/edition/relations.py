@@ -229,7 +229,22 @@ TRACK = 6.0  # px between parallel edges in a gutter
 MIN_GUTTER = 22.0
 
 
-def grid(ctx: Context, layout: str, drawn: list[Edge]) -> tuple[Grid, dict[tuple[str, int], list[Edge]]]:
+@dataclass
+class Lanes:
+    """The edges that share one gutter or one row gap, in track order, and each edge's track."""
+
+    users: list[Edge]
+    at: dict[Edge, int]  # an edge's place in users: looked up, not searched (edges × edges)
+
+    @classmethod
+    def of(cls, users: list[Edge]) -> Lanes:
+        at: dict[Edge, int] = {}
+        for i, edge in enumerate(users):
+            at.setdefault(edge, i)  # the first, as users.index(edge) would give
+        return cls(users, at)
+
+
+def grid(ctx: Context, layout: str, drawn: list[Edge]) -> tuple[Grid, dict[tuple[str, int], Lanes]]:
     """The layout and which edges use which gutter and row gap. Each gutter is as wide as its
     edges need (one track each); the columns share what is left."""
     data, lang = ctx.data, ctx.lang
@@ -246,8 +261,9 @@ def grid(ctx: Context, layout: str, drawn: list[Edge]) -> tuple[Grid, dict[tuple
                 cells[entity.id] = (col, row)
                 row += 1
         rows = max(rows, row)
-    tracks = plan_tracks(cells, rows, drawn)
-    gutters = [max(MIN_GUTTER, (len(tracks.get(("gutter", k), [])) + 1) * TRACK + 16) for k in range(len(columns) + 1)]
+    tracks = {key: Lanes.of(users) for key, users in plan_tracks(cells, rows, drawn).items()}
+    in_gutter = [len(tracks[("gutter", k)].users) if ("gutter", k) in tracks else 0 for k in range(len(columns) + 1)]
+    gutters = [max(MIN_GUTTER, (n + 1) * TRACK + 16) for n in in_gutter]
     width = WIDTHS[layout]
     col_w = (width - sum(gutters)) / len(columns)
     labels = {e.id: e.name(lang) for e in data.entities.values()}
@@ -263,7 +279,7 @@ def grid(ctx: Context, layout: str, drawn: list[Edge]) -> tuple[Grid, dict[tuple
     return g, tracks
 
 
-def route(g: Grid, edge: Edge, tracks: dict[tuple[str, int], list[Edge]]) -> list[tuple[float, float]]:
+def route(g: Grid, edge: Edge, tracks: dict[tuple[str, int], Lanes]) -> list[tuple[float, float]]:
     """An orthogonal path from the source box to the target box that stays in the gutters and
     the gaps between rows, where there are no boxes. Each edge has its own track (x offset) in a
     gutter and its own height in a row gap, so parallel edges stay apart."""
@@ -272,14 +288,16 @@ def route(g: Grid, edge: Edge, tracks: dict[tuple[str, int], list[Edge]]) -> lis
     ya, yb = a.y + a.h / 2, b.y + b.h / 2
 
     def track(gutter: int) -> float:
-        users = tracks[("gutter", gutter)]
-        step = min(TRACK, (g.gutters[gutter] - 8) / max(1, len(users)))
-        return g.gutter_x(gutter) + (users.index(edge) - (len(users) - 1) / 2) * step
+        lanes = tracks[("gutter", gutter)]
+        n = len(lanes.users)
+        step = min(TRACK, (g.gutters[gutter] - 8) / max(1, n))
+        return g.gutter_x(gutter) + (lanes.at[edge] - (n - 1) / 2) * step
 
     def lane(row: int) -> float:
-        users = tracks[("gap", row)]
-        step = min(4.0, (ROW_GAP - 4) / max(1, len(users)))
-        return g.gap_y(row) + (users.index(edge) - (len(users) - 1) / 2) * step
+        lanes = tracks[("gap", row)]
+        n = len(lanes.users)
+        step = min(4.0, (ROW_GAP - 4) / max(1, n))
+        return g.gap_y(row) + (lanes.at[edge] - (n - 1) / 2) * step
 
     if ca == cb:  # same column: out and back in through the gutter after it
         x = track(ca + 1)
