@@ -155,6 +155,9 @@ class Checker:
         file = article.dir / "readings.yaml"
         seen: set[str] = set()
         notes = {note.id: note for note in article.notes}
+        notes_on: dict[str, list[str]] = {}  # each paragraph's notes: one pass, not all notes per reading
+        for note in article.notes:
+            notes_on.setdefault(note.para, []).append(note.id)
         for reading in article.readings:
             pid = reading.para
             if pid not in article.paragraphs:
@@ -167,9 +170,9 @@ class Checker:
             for index, ref in enumerate(reading.notes):
                 if ref not in notes:
                     self.add(file, pid, f"notes[{index}]", f"unknown note '{ref}'")
-            for note in article.notes:
-                if note.para == pid and note.id not in reading.notes:
-                    self.add(file, pid, "notes", f"note '{note.id}' is about {pid} but the reading does not list it")
+            for note_id in notes_on.get(pid, []):
+                if note_id not in reading.notes:
+                    self.add(file, pid, "notes", f"note '{note_id}' is about {pid} but the reading does not list it")
             if (reading.result == "notes") != bool(reading.notes):
                 self.add(file, pid, "result", "'notes' exactly when the reading lists notes")
             if (reading.result == "unchecked") != (reading.against == "none" and not reading.notes):
@@ -320,6 +323,7 @@ class Checker:
             self.relative(efile, ev)
         cfile = folder / "claims.yaml"
         seen = set()
+        note_ids = {note.id for note in article.notes}
         for claim in article.claims:
             if claim.id in seen:
                 self.add(cfile, claim.id, "id", "duplicate id")
@@ -333,7 +337,7 @@ class Checker:
             for index, ref in enumerate(claim.about):
                 self.entity_ref(cfile, claim.id, f"about[{index}]", ref)
             for index, ref in enumerate(claim.notes):
-                if ref not in {note.id for note in article.notes}:
+                if ref not in note_ids:
                     self.add(cfile, claim.id, f"notes[{index}]", f"unknown note '{ref}'")
         nfile = folder / "notes.yaml"
         seen = set()
