@@ -46,7 +46,6 @@
 
   var QUERY = 2, RESULT = 3
   var LATIN = /^[a-z0-9]/
-  var ARABIC = /^[\u0621-\u064a]/
   var pending = []                     /* one entry per query, in order: the words typed */
   var loaded = false                   /* Material's worker is in and lunr is patched */
   var early = []                       /* messages that came before that (iframe shim only) */
@@ -99,7 +98,7 @@
       spellings.forEach(function (spelling) {
         /* its stem: marked, the same stem of an indexed word; plain, an indexed word that is
            itself the stem (as normalise.forms derives it) */
-        var stem = ARABIC.test(spelling) ? N.nisba(spelling) : N.stem(spelling)
+        var stem = N.short(spelling)
         var asked = spellings.indexOf(stem) < 0 ? [STEM + stem, stem] : [STEM + stem]
         asked.forEach(function (form) {
           if (forms.indexOf(form) < 0)
@@ -111,7 +110,7 @@
       if (token.length >= FUZZY_MIN && !forms.some(function (form) {
         return found(form, prefix && !whole[form])
       }))
-        near = nearby(N.forms(token))
+        near = nearby(N.forms(token, spellings))
       near.forEach(function (form) { whole[form] = true })
       return { word: token, forms: forms.concat(near), spellings: spellings, prefix: prefix, whole: whole }
     })
@@ -276,8 +275,8 @@
     N.words(token.toString()).forEach(function (w) {
       if (w[1])
         return                         /* a stop word */
-      var spellings = N.spellings(w[0])
-      N.forms(w[0]).forEach(function (form) {
+      var spellings = N.spellings(w[0])  /* once per token: forms() starts from them */
+      N.forms(w[0], spellings).forEach(function (form) {
         var term = spellings.indexOf(form) < 0 ? STEM + form : form
         out.push(token.clone(function () { return term }))
       })
