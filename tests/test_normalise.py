@@ -88,14 +88,15 @@ def js_results() -> dict[str, list[object]]:
     return json.loads(out.stdout)
 
 
-@pytest.mark.parametrize("kind", ["light", "words", "fold", "forms", "spellings", "tokens", "keys", "short", "forms_given"])
+KINDS = ["light", "words", "fold", "forms", "spellings", "tokens", "keys", "short", "forms_given"]
+
+
+@pytest.mark.parametrize("kind", KINDS)
 def test_javascript_matches_table(kind: str, js_results: dict[str, list[object]]) -> None:
     table = CASES["forms" if kind == "forms_given" else kind]
     expected = [case[1] for case in table]
     mismatches = [
-        (case[0], want, got)
-        for case, want, got in zip(table, expected, js_results[kind], strict=True)
-        if want != got
+        (case[0], want, got) for case, want, got in zip(table, expected, js_results[kind], strict=True) if want != got
     ]
     assert not mismatches, mismatches
 
