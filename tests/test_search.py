@@ -263,7 +263,7 @@ def test_reader_edition_first_on_the_query_sets(browser: object, base_url: str, 
 # were written by people who saw only the article and the page list; each was reported on its first
 # run, and changes made after seeing it are said so in the README: the floors guard, they no longer
 # measure.
-BLIND_FLOORS = {"heldout2": (0.97, 0.86, 0.97, 0.80), "heldout3": (0.93, 0.78, 0.97, 0.72)}
+BLIND_FLOORS = {"heldout2": (0.98, 0.92, 0.97, 0.90), "heldout3": (0.97, 0.86, 0.97, 0.80)}
 
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
