@@ -184,7 +184,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         i = len(entries) - 1
         while i >= 0 and (entries[i]["location"] == page.url or entries[i]["location"].startswith(page.url + "#")):
             own = _search_fields.get(src) if entries[i]["location"] == page.url else None
-            entries[i] = edition_search.entry_fields(entries[i], own)
+            entries[i] = edition_search.entry_fields(entries[i], own, prose=src in edition_search.PROSE_PAGES)
             i -= 1
     return context
 
@@ -213,7 +213,8 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     if uses_wrapper(config) and not paths.EDITION_PREFIX[edition_lang(config)]:
-        edition_search.install_worker(site)  # into the root's assets, which every edition uses
+        # into the root's assets, which every edition uses
+        edition_search.install_worker(site, edition_search.thesaurus(_data[0]))
     alternates = config.extra.get("edition", {}).get("alternates", [])
     for alt in alternates:
         # Each edition's URLs are its own: the English edition lives at <site_url>en/.

@@ -47,6 +47,17 @@ def test_tokens_python(text: str, expected: list[str]) -> None:
     assert normalise.tokens(text) == expected
 
 
+@pytest.mark.parametrize(("form", "expected"), CASES["short"], ids=[c[0] for c in CASES["short"]])
+def test_short_python(form: str, expected: str) -> None:
+    assert normalise.short(form) == expected
+    assert normalise.is_arabic(form) == ("\u0621" <= form[0] <= "\u064a")
+
+
+def test_forms_with_given_spellings_python() -> None:
+    for token, expected in CASES["forms"]:
+        assert normalise.forms(token, normalise.spellings(token)) == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), CASES["keys"], ids=[c[0] for c in CASES["keys"]])
 def test_keys_python(text: str, expected: list[str]) -> None:
     assert normalise.keys(text) == expected
@@ -69,19 +80,23 @@ def js_results() -> dict[str, list[object]]:
         spellings: cases.spellings.map(([token]) => N.spellings(token)),
         tokens: cases.tokens.map(([text]) => N.tokens(text)),
         keys: cases.keys.map(([text]) => N.keys(text)),
+        short: cases.short.map(([form]) => N.short(form)),
+        forms_given: cases.forms.map(([token]) => N.forms(token, N.spellings(token))),
       }}));
     """
     out = subprocess.run([node, "-e", program], input=json.dumps(CASES), capture_output=True, text=True, check=True)
     return json.loads(out.stdout)
 
 
-@pytest.mark.parametrize("kind", ["light", "words", "fold", "forms", "spellings", "tokens", "keys"])
+KINDS = ["light", "words", "fold", "forms", "spellings", "tokens", "keys", "short", "forms_given"]
+
+
+@pytest.mark.parametrize("kind", KINDS)
 def test_javascript_matches_table(kind: str, js_results: dict[str, list[object]]) -> None:
-    expected = [case[1] for case in CASES[kind]]
+    table = CASES["forms" if kind == "forms_given" else kind]
+    expected = [case[1] for case in table]
     mismatches = [
-        (case[0], want, got)
-        for case, want, got in zip(CASES[kind], expected, js_results[kind], strict=True)
-        if want != got
+        (case[0], want, got) for case, want, got in zip(table, expected, js_results[kind], strict=True) if want != got
     ]
     assert not mismatches, mismatches
 

@@ -10,6 +10,20 @@ LABELS: dict[str, dict[Lang, str]] = {
     "organisation": {"ar": "المنظمات", "en": "Organisations"},
     "platform": {"ar": "المنصات", "en": "Platforms"},
     "place": {"ar": "الأماكن", "en": "Places"},
+    # Entity kinds (the `kind` of a register entry) in words a reader may search for (search only).
+    "kind.group": {"ar": "جماعة مجموعة", "en": "group"},
+    "kind.online-groups": {"ar": "مجموعات على الإنترنت", "en": "online groups"},
+    "kind.outlet": {"ar": "وسيلة إعلام", "en": "news outlet media"},
+    "kind.company": {"ar": "شركة", "en": "company"},
+    "kind.authority": {"ar": "سلطة جهة رسمية", "en": "authority"},
+    "kind.named": {"ar": "فرد", "en": "individual"},
+    "kind.unnamed": {"ar": "فرد مجهول", "en": "unnamed individual"},
+    "kind.unnamed-group": {"ar": "أشخاص", "en": "people"},
+    "kind.landmark": {"ar": "معلم", "en": "landmark"},
+    "kind.city": {"ar": "مدينة", "en": "city"},
+    "kind.country": {"ar": "بلد دولة", "en": "country"},
+    "kind.messaging-app": {"ar": "تطبيق مراسلة", "en": "messaging app"},
+    "kind.social-network": {"ar": "شبكة تواصل اجتماعي", "en": "social network"},
     "person.one": {"ar": "شخص", "en": "Person"},
     "organisation.one": {"ar": "منظمة", "en": "Organisation"},
     "platform.one": {"ar": "منصة", "en": "Platform"},
@@ -144,6 +158,65 @@ PAGE_TITLES: dict[str, str] = {
     "corrections.md": "page.corrections",
     "report.md": "page.report",
     **{paths.type_index(etype): etype for etype in paths.TYPE_DIRS},
+}
+
+
+# One line saying what each page of PAGE_TITLES is, in both languages: indexed for search (as the
+# page's role), so a reader who describes a page ("Arabic and English side by side", «الأحداث
+# بترتيب زمني») finds it. Each line says only what the page holds.
+PAGE_ABOUT: dict[str, dict[Lang, str]] = {
+    paths.HOME: {
+        "ar": "الصفحة الأولى للنسخة: المقال وطرق الدخول إليه",
+        "en": "the edition's front page: the article and the ways into it",
+    },
+    paths.ARTICLE: {
+        "ar": "النص الكامل للخبر فقرة فقرة",
+        "en": "the full text of the news report, paragraph by paragraph",
+    },
+    paths.PARALLEL: {
+        "ar": "النص العربي وترجمته الإنجليزية جنبًا إلى جنب، فقرة بفقرة",
+        "en": "the Arabic text and its English translation side by side, paragraph by paragraph",
+    },
+    paths.TIMELINE: {
+        "ar": "الأحداث التي يرويها المقال مرتبة زمنيًا بتواريخها",
+        "en": "the events the article reports in chronological order, with their dates",
+    },
+    paths.CLAIMS: {"ar": "أقوال المقال ومن قالها", "en": "the statements in the article and who made them"},
+    paths.ABOUT: {"ar": "ما هذه النسخة وكيف أُعدّت", "en": "what this edition is and how it was made"},
+    paths.NOTES: {
+        "ar": "ملاحظات المحرر على النص، ومنها حيث يختلف النص العربي عن الأصل الإنجليزي",
+        "en": "the editor's notes on the text, among them where the Arabic differs from the English original",
+    },
+    paths.RELATIONS: {
+        "ar": "كيف يرتبط أشخاص المقال ومنظماته ومنصاته وأماكنه بعضها ببعض، رسمًا وقائمة",
+        "en": "how the people, organisations, platforms and places of the article are related, as a diagram and a list",
+    },
+    paths.DATA: {"ar": "بيانات النسخة للتنزيل", "en": "the edition's data to download"},
+    "sources.md": {
+        "ar": "المصادر التي تستشهد بها النسخة من خارج المقال",
+        "en": "the sources the edition cites from outside the article",
+    },
+    "corrections.md": {
+        "ar": "التصويبات التي أُجريت على النسخة وإصداراتها",
+        "en": "the corrections made to the edition and its versions",
+    },
+    "report.md": {"ar": "أبلغ المحرر عن خطأ في النسخة", "en": "tell the editor of a mistake in the edition"},
+    paths.type_index("person"): {
+        "ar": "قائمة الأشخاص الذين يذكرهم المقال",
+        "en": "list of the people the article mentions",
+    },
+    paths.type_index("organisation"): {
+        "ar": "قائمة المنظمات التي يذكرها المقال",
+        "en": "list of the organisations the article mentions",
+    },
+    paths.type_index("platform"): {
+        "ar": "قائمة المنصات التي يذكرها المقال",
+        "en": "list of the platforms the article mentions",
+    },
+    paths.type_index("place"): {
+        "ar": "قائمة الأماكن التي يذكرها المقال",
+        "en": "list of the places the article mentions",
+    },
 }
 
 

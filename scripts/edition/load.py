@@ -27,9 +27,11 @@ from .model import (
     Note,
     Reading,
     Record,
+    SearchTerms,
     Source,
     Translation,
 )
+from .normalise import content_tokens
 
 # Register files and the entity type each one holds. The order is the order of the site's sections.
 ENTITY_FILES: dict[EntityType, str] = {
@@ -182,6 +184,7 @@ class Dataset:
     articles: dict[str, Article] = field(default_factory=dict)
     context: list[ContextEvent] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
+    search_terms: list[SearchTerms] = field(default_factory=list)
 
     def of_type(self, etype: EntityType) -> list[Entity]:
         return [e for e in self.entities.values() if self.entity_types[e.id] == etype]
@@ -326,6 +329,10 @@ def _load(root: Path) -> Dataset:
     changes_path = root / "changes.yaml"
     if changes_path.exists():
         data.changes = parse_items(changes_path, read_yaml(changes_path), Change, problems)
+    terms_path = root / "search_terms.yaml"
+    if terms_path.exists():
+        data.search_terms = parse_items(terms_path, read_yaml(terms_path), SearchTerms, problems)
+        problems.extend(search_terms_problems(terms_path, data.search_terms))
     articles_dir = root / "articles"
     for folder in sorted(p for p in articles_dir.iterdir() if p.is_dir()):
         article = load_article(folder, problems)
@@ -336,6 +343,30 @@ def _load(root: Path) -> Dataset:
     if problems:
         raise DataError(problems)
     return data
+
+
+def search_terms_problems(path: Path, groups: list[SearchTerms]) -> list[str]:
+    """Ids unique; every term holds a word search can match (not only stop words); a term (as
+    search matches it: folded, stop words out) belongs to one group only."""
+    out: list[str] = []
+    ids: set[str] = set()
+    owner: dict[tuple[str, ...], str] = {}
+    for group in groups:
+        if group.id in ids:
+            out.append(problem(path, group.id, "id", "duplicate id"))
+        ids.add(group.id)
+        for lang in ("ar", "en"):
+            for index, term in enumerate(getattr(group.terms, lang)):
+                words = tuple(content_tokens(term))
+                where = f"terms.{lang}[{index}]"
+                if not words:
+                    out.append(problem(path, group.id, where, f"'{term}' holds only stop words"))
+                elif words in owner and owner[words] != group.id:
+                    out.append(problem(path, group.id, where, f"'{term}' is also a term of '{owner[words]}'"))
+                elif words in owner:
+                    out.append(problem(path, group.id, where, f"'{term}' is listed twice"))
+                owner.setdefault(words, group.id)
+    return out
 
 
 def relative(problems: list[str], root: Path) -> list[str]:

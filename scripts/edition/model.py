@@ -11,7 +11,7 @@ import datetime as dt
 import unicodedata
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, model_validator
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 PARA_PATTERN = r"^p[1-9][0-9]*$"
@@ -175,6 +175,20 @@ class Entity(Strict):
     official_site: OfficialSite | None = Field(
         default=None, description="The entity's own website (platforms, publishers), with the source that attests it"
     )
+
+
+class SearchTerms(Strict):
+    """A group of words that mean the same to a reader searching (data/search_terms.yaml): search
+    aids, not facts; a query holding one term also asks for the others."""
+
+    id: str = Field(pattern=ID_PATTERN, description="Stable id of the group")
+    terms: Names = Field(description="Its terms, one or more words each, per script/language")
+
+    @model_validator(mode="after")
+    def _two_terms(self) -> SearchTerms:
+        if len(self.terms.ar) + len(self.terms.en) < 2:
+            raise ValueError("a group needs two terms or more")
+        return self
 
 
 class When(Strict):

@@ -183,14 +183,25 @@ def spellings(token: str) -> list[str]:
     return out
 
 
-def forms(token: str) -> list[str]:
-    """spellings(), then the derived forms: the nisba stem of each (Arabic) or the English stem
-    (Latin). Search ranks a word matched in one of its spellings above one matched only so."""
-    out = spellings(token)
+def is_arabic(token: str) -> bool:
+    """Does the token start with an Arabic letter?"""
+    return _ARABIC.match(token) is not None
+
+
+def short(form: str) -> str:
+    """A spelling's derived form: its nisba stem (Arabic) or its light English stem (Latin)."""
+    return nisba(form) if is_arabic(form) else stem(form)
+
+
+def forms(token: str, given: list[str] | None = None) -> list[str]:
+    """spellings() (or `given`, the token's spellings when the caller has them already), then the
+    derived forms: short() of each. Search ranks a word matched in one of its spellings above one
+    matched only so."""
+    out = list(given if given is not None else spellings(token))
     for form in list(out):
-        short = stem(form) if not _ARABIC.match(form) else nisba(form)
-        if short not in out:
-            out.append(short)
+        derived = short(form)
+        if derived not in out:
+            out.append(derived)
     return out
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from . import paths
 from .assets import join_scripts
 from .escape import html_text
-from .labels import PAGE_TITLES, t
+from .labels import PAGE_ABOUT, PAGE_TITLES, t
 from .load import Dataset
 from .model import Lang
 from .normalise import content_tokens, keys, tokens
@@ -47,7 +47,8 @@ def page_fields(data: Dataset, lang: Lang) -> dict[str, dict[str, str]]:
              so an entity with many variants must not outrank one with few);
       keys:  one whole-name key per name and variant (see normalise.keys), matched only exactly;
       role:  each distinct word of the role in both languages, stop words left out, so "Belgian
-             researcher" or «تطبيق روسي» finds the person or the app;
+             researcher" or «تطبيق روسي» finds the person or the app, and of its type and kind
+             (labels kind.*: "country", «تطبيق مراسلة»);
       about: the same for the description (a longer text, boosted less);
       text:  the snippet: kind and role (not the id).
     Register index pages and the parallel page get a snippet made from the data.
@@ -57,8 +58,11 @@ def page_fields(data: Dataset, lang: Lang) -> dict[str, dict[str, str]]:
         etype = data.entity_types[entity.id]
         naming = _naming([entity.name.ar, entity.name.en, *entity.aliases.ar, *entity.aliases.en])
         words = set(naming["names"].split())
+        # The role, then the words of the entry's type and kind (شخص/person, بلد/country…), so a
+        # reader who describes the entity by what it is ("country where TamTam was made") finds it.
+        kind = [t(key, lang) for key in (etype + ".one", "kind." + entity.kind) for lang in ("ar", "en")]
         role = dict.fromkeys(
-            tok for text in (entity.role.ar, entity.role.en) for tok in content_tokens(text) if tok not in words
+            tok for text in (entity.role.ar, entity.role.en, *kind) for tok in content_tokens(text) if tok not in words
         )
         about = dict.fromkeys(
             tok
@@ -88,7 +92,12 @@ def page_fields(data: Dataset, lang: Lang) -> dict[str, dict[str, str]]:
     # reader of either edition who types «المصادر» or "Sources" wants that page, not one that
     # mentions sources.
     for page, key in PAGE_TITLES.items():
-        out.setdefault(page, {}).update(_naming([t(key, "ar"), t(key, "en")]))
+        line = PAGE_ABOUT[page]  # KeyError: a page without its line stops the build
+        fields = _naming([t(key, "ar"), t(key, "en")])
+        named = fields["names"].split()
+        said = [tok for text in (line["ar"], line["en"]) for tok in content_tokens(text) if tok not in named]
+        fields["role"] = " ".join(dict.fromkeys(said))
+        out.setdefault(page, {}).update(fields)
     return out
 
 
@@ -106,13 +115,19 @@ def _p(text: str) -> str:
     return f"<p>{html_text(text)}</p>"
 
 
-def entry_fields(entry: dict[str, str], page_fields: dict[str, str] | None) -> dict[str, str]:
+# The pages whose running text is the article's (in either language): a long phrase of the article
+# typed as a query ranks them before a page that also quotes it (see js/edition-search.js, 4).
+PROSE_PAGES = (paths.ARTICLE, paths.PARALLEL)
+
+
+def entry_fields(entry: dict[str, str], page_fields: dict[str, str] | None, prose: bool = False) -> dict[str, str]:
     """An index entry with its snippet tidied (see the module's docstring).
 
     Material shows an entry's `text` as its snippet, and for a match only the paragraphs or list
     items that hold it: text outside any of them (a table, a definition list, the labels of a
     diagram) is shown as one run of every field together. It moves to `more`, searched but not
     shown. A page's own fields (page_fields) are added; a `text` among them replaces Material's.
+    Every entry of a page in PROSE_PAGES is marked `prose`.
     """
     text = entry.get("text", "")
     out = {**entry, "text": " ".join(m.group(0) for m in _BLOCK.finditer(text))}
@@ -123,6 +138,8 @@ def entry_fields(entry: dict[str, str], page_fields: dict[str, str] | None) -> d
         out.update(page_fields)
         if "text" in page_fields or not out.get("more"):
             out.pop("more", None)
+    if prose:
+        out["prose"] = "1"  # not a field lunr indexes: the worker reads it from the result
     return out
 
 
@@ -146,16 +163,28 @@ def material_worker(site: Path) -> str:
     return found[0]
 
 
-def install_worker(site: Path) -> None:
-    """Write the worker: the normaliser, then the wrapper (with Material's worker name filled in),
-    in one file (one request); js/normalise.js stays the one source, also read by the tests."""
+def thesaurus(data: Dataset) -> list[list[list[str]]]:
+    """The search thesaurus (data/search_terms.yaml, checked when loaded) as the worker reads it:
+    groups of terms, each term its words folded, stop words left out."""
+    return [[content_tokens(term) for term in [*group.terms.ar, *group.terms.en]] for group in data.search_terms]
+
+
+def install_worker(site: Path, groups: list[list[list[str]]]) -> None:
+    """Write the worker: the thesaurus (groups, see thesaurus()), the normaliser, then the wrapper
+    (with Material's worker name filled in), in one file (one request); js/normalise.js stays the
+    one source, also read by the tests."""
     target = site / WORKERS
     wrapper = (JS / WRAPPER).read_text(encoding="utf-8")
     if "MATERIAL_WORKER" not in wrapper:
         raise RuntimeError("the worker wrapper lost its MATERIAL_WORKER placeholder")
     normaliser = (JS / "normalise.js").read_text(encoding="utf-8")
+    terms = "self.EditionThesaurus = " + json.dumps(groups, ensure_ascii=False, separators=(",", ":")) + "\n"
     worker = join_scripts(
-        [("normalise.js", normaliser), (WRAPPER, wrapper.replace("MATERIAL_WORKER", material_worker(site)))]
+        [
+            ("search_terms.yaml", terms),
+            ("normalise.js", normaliser),
+            (WRAPPER, wrapper.replace("MATERIAL_WORKER", material_worker(site))),
+        ]
     )
     (target / WRAPPER).write_text(worker, encoding="utf-8")
 

@@ -23,7 +23,8 @@
  * 3. Highlighting: one indexed position can match several forms of one word ("لندن" and its form
  *    "ندن"); Material's highlighter expects each position once and, given it twice, wraps a
  *    <mark> inside its own <mark> tag. Each position is kept once per field, at the root (lunr's
- *    match data), before Material highlights.
+ *    match data), before Material highlights; every distinct position is kept, so a word that
+ *    occurs twice («تام تام») is marked twice.
  * 4. Results: the forms Material reports as matched are mapped back to the words typed. Pages of
  *    the reader's edition come first; among them, pages whose best entry matches more of the
  *    words typed come first (lunr adds up scores, so a page rich in one word could outrank one that
@@ -46,7 +47,6 @@
 
   var QUERY = 2, RESULT = 3
   var LATIN = /^[a-z0-9]/
-  var ARABIC = /^[\u0621-\u064a]/
   var pending = []                     /* one entry per query, in order: the words typed */
   var loaded = false                   /* Material's worker is in and lunr is patched */
   var early = []                       /* messages that came before that (iframe shim only) */
@@ -65,6 +65,17 @@
   var termWords = {}                   /* indexed term → the query words it matches (wordsOf) */
   var asSpelt = {}                     /* entry location → query words matched as spelt (not
                                           only by a stem or as a typo) */
+  var asTyped = {}                     /* entry location → query words matched by their own forms
+                                          (not only through a synonym) */
+  var phrased = {}                     /* entry location → the longest run of query words found
+                                          one after the other, in order, in one of its fields */
+  var keyed = {}
+  var prose = {}                       /* entry location → an article page's (see 4), from the
+                                          index's `prose` mark */                       /* entry location → it holds the query's whole-name key */
+  var PHRASE_GAP = 3                   /* words may be this many tokens apart in a run (stop
+                                          words, which are not asked, or an inline tag between) */
+  var LONG = 4                         /* a query of this many words or more that an article page
+                                          holds as one run is a phrase of the article (see 4) */
 
   /* Registered before Material's listener, so it rewrites the message Material then reads */
   addEventListener("message", function (ev) {
@@ -99,7 +110,7 @@
       spellings.forEach(function (spelling) {
         /* its stem: marked, the same stem of an indexed word; plain, an indexed word that is
            itself the stem (as normalise.forms derives it) */
-        var stem = ARABIC.test(spelling) ? N.nisba(spelling) : N.stem(spelling)
+        var stem = N.short(spelling)
         var asked = spellings.indexOf(stem) < 0 ? [STEM + stem, stem] : [STEM + stem]
         asked.forEach(function (form) {
           if (forms.indexOf(form) < 0)
@@ -111,10 +122,11 @@
       if (token.length >= FUZZY_MIN && !forms.some(function (form) {
         return found(form, prefix && !whole[form])
       }))
-        near = nearby(N.forms(token))
+        near = nearby(N.forms(token, spellings))
       near.forEach(function (form) { whole[form] = true })
       return { word: token, forms: forms.concat(near), spellings: spellings, prefix: prefix, whole: whole }
     })
+    synonyms(words)
     pending.push(words)
     current = words
     termWords = {}
@@ -148,6 +160,68 @@
         })
       })
     return terms.join(" ")
+  }
+
+  /* The thesaurus (data/search_terms.yaml, put before this script at build time as groups of
+     terms, each term its folded words): each term's words as the sets of their forms, made once */
+  var thesaurus = null
+  function terms() {
+    if (thesaurus)
+      return thesaurus
+    var N = self.EditionNormalise
+    thesaurus = (self.EditionThesaurus || []).map(function (group) {
+      return group.map(function (term) {
+        return term.map(function (word) {
+          var spellings = N.spellings(word)
+          /* what a query word that this word stands for asks: its spellings, whole (a group
+             lists the inflections it wants) */
+          return { forms: N.forms(word, spellings), asked: spellings }
+        })
+      })
+    })
+    return thesaurus
+  }
+
+  /* Synonyms: where the words typed hold a term of a thesaurus group (its words one after the
+     other, stop words left out, any form of each), each of those words also asks for every other
+     one-word term of the group, whole. The page that says "police" then counts for both words
+     of "law enforcement", as if they had been typed in its words. A term of several words is
+     recognised in a query but not asked for: its words one by one ("chat", "groups") would
+     match most pages, which is slow and says little. */
+  function synonyms(words) {
+    words.forEach(function (w) { w.own = w.forms.length })  /* the forms before: its own */
+    var own = words.map(function (w) {
+      var set = {}
+      self.EditionNormalise.forms(w.word, w.spellings).forEach(function (form) { set[form] = true })
+      return set
+    })
+    terms().forEach(function (group) {
+      group.forEach(function (term, t) {
+        for (var start = 0; start + term.length <= words.length; start++) {
+          var hit = term.every(function (word, j) {
+            return word.forms.some(function (form) { return own[start + j][form] === true })
+          })
+          if (!hit)
+            continue
+          for (var j = 0; j < term.length; j++) {
+            var w = words[start + j]
+            group.forEach(function (other, o) {
+              if (o === t || other.length > 1)
+                return
+              other.forEach(function (word) {
+                word.asked.forEach(function (form) {
+                  /* only what the index holds: every form is looked for in every result */
+                  if (w.forms.indexOf(form) < 0 && found(form, false)) {
+                    w.forms.push(form)
+                    w.whole[form] = true
+                  }
+                })
+              })
+            })
+          }
+        }
+      })
+    })
   }
 
   /* Is a form in the index: whole, or (the word being typed) as the start of an indexed word? */
@@ -191,12 +265,19 @@
       var since = started.shift()
       var data = message.data || {}
       asSpelt = {}
+      asTyped = {}
       data.items = order((data.items || []).map(function (group) {
         return group.map(function (item) {
           var before = item.terms || {}
-          var after = {}, spelt = 0
+          var after = {}, spelt = 0, literal = 0
           words.forEach(function (w) {
-            var matched = w.forms.some(function (form) { return before[form] === true })
+            var matched = false
+            for (var f = 0; f < w.forms.length && !matched; f++)
+              if (before[w.forms[f]] === true) {
+                matched = true
+                if (f < w.own)           /* one of the word's own forms, not a synonym's */
+                  literal++
+              }
             if (matched || Object.keys(before).length)
               after[w.word] = matched
             if (w.spellings.some(function (form) { return before[form] === true }))
@@ -204,6 +285,7 @@
           })
           item.terms = after
           asSpelt[item.location] = spelt
+          asTyped[item.location] = literal
           return item
         })
       }))
@@ -236,6 +318,17 @@
     return group[0]
   }
 
+  /* An article page (entries marked `prose` at build time) that holds every word typed, two or
+     more, as one run: 1, else 0 */
+  function phrase(group) {
+    var n = current.length
+    if (n < 2)
+      return 0
+    return group.some(function (item) {
+      return item.prose && (phrased[item.location] || 0) >= n
+    }) ? 1 : 0
+  }
+
   /* Words typed found in the fields that name a page, taken together: two or more, or none */
   function namingWords(entry) {
     return entry.described >= 2 ? entry.described : 0
@@ -250,7 +343,10 @@
         coverage: coverage(group), concentration: concentration(group),
         own: named[lead.location] || 0,
         spelt: group.reduce(function (best, item) { return Math.max(best, asSpelt[item.location] || 0) }, 0),
-        described: described[lead.location] || 0
+        described: described[lead.location] || 0,
+        keyed: group.some(function (item) { return keyed[item.location] }) ? 1 : 0,
+        literal: group.reduce(function (best, item) { return Math.max(best, asTyped[item.location] || 0) }, 0),
+        phrase: phrase(group)
       }
       if (lead.edition) {
         other.push(entry)
@@ -259,9 +355,13 @@
         listed[lead.location] = true
       }
     })
+    var n = current.length
     var rank = function (a, b) {
-      return b.coverage - a.coverage || namingWords(b) - namingWords(a) || b.spelt - a.spelt ||
-        b.concentration - a.concentration || b.own - a.own || a.index - b.index
+      return b.coverage - a.coverage || b.keyed - a.keyed || b.literal - a.literal ||
+        (n >= LONG ? b.phrase - a.phrase : 0) ||
+        namingWords(b) - namingWords(a) ||
+        b.phrase - a.phrase ||
+        b.spelt - a.spelt || b.concentration - a.concentration || b.own - a.own || a.index - b.index
     }
     own.sort(rank)
     other = other.filter(function (e) { return !listed[e.lead.page] })
@@ -276,8 +376,8 @@
     N.words(token.toString()).forEach(function (w) {
       if (w[1])
         return                         /* a stop word */
-      var spellings = N.spellings(w[0])
-      N.forms(w[0]).forEach(function (form) {
+      var spellings = N.spellings(w[0])  /* once per token: forms() starts from them */
+      N.forms(w[0], spellings).forEach(function (form) {
         var term = spellings.indexOf(form) < 0 ? STEM + form : form
         out.push(token.clone(function () { return term }))
       })
@@ -297,9 +397,12 @@
             return
           var mine = seen[field] || (seen[field] = {})
           data.position = data.position.filter(function (p) {
-            if (mine[p[0]])                /* a position is [start, length]: one start, one word */
+            /* Material's tokenizer makes a position one number, block << 20 | the token's index in
+               the block, so it names one word (lunr's own [start, length] is keyed by its start) */
+            var at = typeof p === "number" ? p : p[0]
+            if (mine[at])
               return false
-            return (mine[p[0]] = true)
+            return (mine[at] = true)
           })
         })
       })
@@ -327,9 +430,13 @@
     together = {}
     named = {}
     described = {}
+    phrased = {}
+    keyed = {}
     results.forEach(function (result) {
       var fields = {}
       var metadata = result.matchData.metadata
+      if (current.length > 1 && prose[result.ref])
+        phrased[result.ref] = longestRun(metadata)
       Object.keys(metadata).forEach(function (term) {
         if (has(wordKeys, term)) {
           (fields.keys || (fields.keys = {}))[wordKeys[term]] = true
@@ -354,8 +461,10 @@
       })
       described[result.ref] = Object.keys(union).length
       Object.keys(metadata).forEach(function (term) {
-        if (term.charAt(0) === "=" && !has(wordKeys, term))
+        if (term.charAt(0) === "=" && !has(wordKeys, term)) {
           best = naming = current.length /* the query's whole-name key: every word, in one name */
+          keyed[result.ref] = true
+        }
       })
       together[result.ref] = best
       named[result.ref] = naming
@@ -363,13 +472,56 @@
     return results
   }
 
+  /* The longest run of the query's words, in the order typed, each at most PHRASE_GAP tokens after
+     the one before, in one field of one entry. Material's positions are block << 20 | the token's
+     index in its block, so words of one block are runs of consecutive numbers. */
+  function longestRun(metadata) {
+    var at = {}                        /* field → word index → { position: true } */
+    Object.keys(metadata).forEach(function (term) {
+      if (term.charAt(0) === "=")
+        return
+      var hits = wordsOf(term)
+      if (!hits.length)
+        return
+      Object.keys(metadata[term]).forEach(function (field) {
+        var data = metadata[term][field]
+        if (!data || !data.position)
+          return
+        var mine = at[field] || (at[field] = {})
+        hits.forEach(function (i) {
+          var set = mine[i] || (mine[i] = {})
+          data.position.forEach(function (p) { if (typeof p === "number") set[p] = true })
+        })
+      })
+    })
+    var best = 0
+    Object.keys(at).forEach(function (field) {
+      var run = {}                     /* position → the run of words ending there */
+      for (var i = 0; i < current.length; i++) {
+        var here = {}
+        Object.keys(at[field][i] || {}).forEach(function (key) {
+          var p = +key, n = 1
+          for (var d = 1; d <= PHRASE_GAP; d++)
+            if (run[p - d])
+              n = Math.max(n, run[p - d] + 1)
+          here[p] = n
+          best = Math.max(best, n)
+        })
+        run = here
+      }
+    })
+    return best
+  }
+
   function patchLunr() {
     var lunr = self.lunr
     lunr.Pipeline.registerFunction(editionNormalise, "editionNormalise")
     var add = lunr.Builder.prototype.add
-    lunr.Builder.prototype.add = function () {
+    lunr.Builder.prototype.add = function (doc) {
       if (this.pipeline._stack.indexOf(editionNormalise) < 0)
         this.pipeline.add(editionNormalise)
+      if (doc && doc.prose)
+        prose[doc.location] = true
       return add.apply(this, arguments)
     }
     var build = lunr.Builder.prototype.build

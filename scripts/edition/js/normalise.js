@@ -13,6 +13,8 @@
  *   stem(word)    light English stem: -s/-es/-ies, -ed/-ing, agent -er (7+ letters), -ian/-ia/-ium → -i,
  *                 final -y → -i, final -e off ("researchers" → "research", "Belgian"/"Belgium" → "belgi")
  *   nisba(form)   the form without -ي, -يه, -يون, -يين, -يا or -ا (see normalise.py), 3 letters kept
+ *   isArabic(token)  does the token start with an Arabic letter?
+ *   short(form)   a spelling's derived form: its nisba stem (Arabic) or English stem (Latin)
  *
  * Loaded by the search worker wrapper (importScripts) and by node in the tests (require).
  */
@@ -164,12 +166,21 @@
     return out
   }
 
-  function forms(token) {
-    var out = spellings(token)
+  function isArabic(token) {
+    return ARABIC.test(token)
+  }
+
+  function short(form) {
+    return ARABIC.test(form) ? nisba(form) : stem(form)
+  }
+
+  /* given: the token's spellings when the caller has them already (computed once) */
+  function forms(token, given) {
+    var out = (given || spellings(token)).slice()
     out.slice().forEach(function (form) {
-      var short = ARABIC.test(form) ? nisba(form) : stem(form)
-      if (out.indexOf(short) < 0)
-        out.push(short)
+      var derived = short(form)
+      if (out.indexOf(derived) < 0)
+        out.push(derived)
     })
     return out
   }
@@ -209,7 +220,7 @@
   var api = {
     light: light, fold: fold, tokens: tokens, words: words, isStop: isStop, forms: forms, stem: stem,
     spellings: spellings,
-    nisba: nisba,
+    nisba: nisba, isArabic: isArabic, short: short,
     STOPWORDS: Object.keys(STOPWORDS).sort(), queryTerms: queryTerms, keys: keys, SEPARATOR: SEPARATOR
   }
   if (typeof module !== "undefined" && module.exports)
