@@ -184,7 +184,8 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         i = len(entries) - 1
         while i >= 0 and (entries[i]["location"] == page.url or entries[i]["location"].startswith(page.url + "#")):
             own = _search_fields.get(src) if entries[i]["location"] == page.url else None
-            entries[i] = edition_search.entry_fields(entries[i], own, prose=src in edition_search.PROSE_PAGES)
+            prose = src if src in edition_search.PROSE_PAGES else ""
+            entries[i] = edition_search.entry_fields(entries[i], own, prose=prose)
             i -= 1
     return context
 

@@ -397,22 +397,22 @@ def test_countries_found_by_their_kind(box: SearchBox, base_url: str, data: Data
         assert pages == countries, (query, pages)
 
 
-def _article_phrases(data: Dataset, lang: str) -> list[str]:
+def _article_phrases(data: Dataset, lang: str, words: int = 5) -> list[str]:
     """From the middle of every paragraph of the article (or its translation) of 15 words or more, a
-    run of words holding five that are not stop words."""
+    run of words holding `words` that are not stop words."""
     article = data.article
     texts = (
         [p.text for p in article.paragraphs.values()] if lang == "ar" else list(article.translation.paragraphs.values())
     )
     out = []
     for text in texts:
-        words = text.split()
-        if len(words) < 15:
+        split = text.split()
+        if len(split) < 15:
             continue
         phrase: list[str] = []
-        for word in words[len(words) // 2 - 3 :]:
+        for word in split[len(split) // 2 - 3 :]:
             phrase.append(word)
-            if len(content_tokens(" ".join(phrase))) == 5:
+            if len(content_tokens(" ".join(phrase))) == words:
                 out.append(" ".join(phrase))
                 break
     return out
@@ -428,3 +428,18 @@ def test_a_long_phrase_of_the_article_ranks_the_article_first(box: SearchBox, ba
     first = [box.search(q, base_url).pages[:1] for q in phrases]
     wrong = [(q, p) for q, p in zip(phrases, first, strict=True) if p not in ([own + "article/"], [own + "parallel/"])]
     assert len(wrong) <= len(phrases) // 10, wrong
+
+
+def test_the_article_ranks_before_its_parallel_reading(box: SearchBox, base_url: str, data: Dataset) -> None:
+    """The parallel reading repeats the article beside its translation (search.REPEATS): for a
+    phrase of the edition's own text, long or of two words, that both pages hold, the article
+    comes first."""
+    own = "en/" if box.lang == "en" else ""  # type: ignore[attr-defined]
+    phrases = _article_phrases(data, box.lang) + _article_phrases(data, box.lang, words=2)  # type: ignore[attr-defined]
+    both = 0
+    for q in phrases:
+        pages = box.search(q, base_url).pages
+        if own + "article/" in pages and own + "parallel/" in pages:
+            both += 1
+            assert pages.index(own + "article/") < pages.index(own + "parallel/"), (q, pages[:5])
+    assert both >= len(phrases) // 2, (both, len(phrases))

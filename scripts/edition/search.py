@@ -118,16 +118,21 @@ def _p(text: str) -> str:
 # The pages whose running text is the article's (in either language): a long phrase of the article
 # typed as a query ranks them before a page that also quotes it (see js/edition-search.js, 4).
 PROSE_PAGES = (paths.ARTICLE, paths.PARALLEL)
+# A page that reproduces another: when both match a query as well, the reproduced one comes first
+# (the parallel reading repeats the article beside its translation; a reader looking for a
+# phrase of the text wants the article, and finds the parallel reading right after it).
+REPEATS = {paths.PARALLEL: paths.ARTICLE}
 
 
-def entry_fields(entry: dict[str, str], page_fields: dict[str, str] | None, prose: bool = False) -> dict[str, str]:
+def entry_fields(entry: dict[str, str], page_fields: dict[str, str] | None, prose: str = "") -> dict[str, str]:
     """An index entry with its snippet tidied (see the module's docstring).
 
     Material shows an entry's `text` as its snippet, and for a match only the paragraphs or list
     items that hold it: text outside any of them (a table, a definition list, the labels of a
     diagram) is shown as one run of every field together. It moves to `more`, searched but not
     shown. A page's own fields (page_fields) are added; a `text` among them replaces Material's.
-    Every entry of a page in PROSE_PAGES is marked `prose`.
+    Every entry of a page in PROSE_PAGES is marked `prose` with the page's source path (`prose`
+    is the page's path for those pages, empty otherwise), and `repeats` if REPEATS names it.
     """
     text = entry.get("text", "")
     out = {**entry, "text": " ".join(m.group(0) for m in _BLOCK.finditer(text))}
@@ -139,7 +144,9 @@ def entry_fields(entry: dict[str, str], page_fields: dict[str, str] | None, pros
         if "text" in page_fields or not out.get("more"):
             out.pop("more", None)
     if prose:
-        out["prose"] = "1"  # not a field lunr indexes: the worker reads it from the result
+        out["prose"] = prose  # not fields lunr indexes: the worker reads them from the result
+        if prose in REPEATS:
+            out["repeats"] = REPEATS[prose]
     return out
 
 

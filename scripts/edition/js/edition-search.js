@@ -36,7 +36,8 @@
  *    says "Belgian researcher" over a name that says "Belgian" and a role that says
  *    "researcher"; a whole-name key counts as all of them), first in any of its entries, then in the fields that name the
  *    page (title, names, keys, an entity's role; not its description or a section that quotes the
- *    article), then Material's order. Pages of the other edition (entries with an
+ *    article), then Material's order; the parallel reading, which repeats the article, comes right
+ *    after the article when the article matches as well. Pages of the other edition (entries with an
  *    `edition` field: names only, marked with their language at build time) follow, and only
  *    when the same page of the reader's edition is not already listed.
  *
@@ -71,7 +72,7 @@
                                           one after the other, in order, in one of its fields */
   var keyed = {}
   var prose = {}                       /* entry location → an article page's (see 4), from the
-                                          index's `prose` mark */                       /* entry location → it holds the query's whole-name key */
+                                          index's `prose` mark */
   var PHRASE_GAP = 3                   /* words may be this many tokens apart in a run (stop
                                           words, which are not asked, or an inline tag between) */
   var LONG = 4                         /* a query of this many words or more that an article page
@@ -334,6 +335,23 @@
     return entry.described >= 2 ? entry.described : 0
   }
 
+  /* A page that reproduces another (its entries' `repeats`: the parallel reading, the article)
+     comes right after it when the reproduced page matches at least as many of the words typed;
+     in place, on the sorted list */
+  function repeatedFirst(list) {
+    for (var i = 0; i < list.length; i++) {
+      var target = list[i].lead.repeats
+      if (!target)
+        continue
+      for (var j = i + 1; j < list.length; j++) {
+        if (list[j].lead.prose === target && list[j].coverage >= list[i].coverage) {
+          list.splice(i, 0, list.splice(j, 1)[0])
+          break
+        }
+      }
+    }
+  }
+
   function order(groups) {
     var own = [], other = [], listed = {}
     groups.forEach(function (group, index) {
@@ -364,6 +382,7 @@
         b.spelt - a.spelt || b.concentration - a.concentration || b.own - a.own || a.index - b.index
     }
     own.sort(rank)
+    repeatedFirst(own)
     other = other.filter(function (e) { return !listed[e.lead.page] })
     other.sort(rank)
     return own.concat(other).map(function (e) { return e.group })
