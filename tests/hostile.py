@@ -39,6 +39,7 @@ FILE_MODELS: dict[str, Any] = {
     "articles/*/notes.yaml": list[model.Note],
     "articles/*/readings.yaml": list[model.Reading],
     "changes.yaml": list[model.Change],
+    "search_terms.yaml": list[model.SearchTerms],
 }
 
 TEXT_VALIDATORS = {model._line, model._prose}
