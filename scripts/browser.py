@@ -177,8 +177,9 @@ def page_path(href: str, base: str) -> str:
 class SearchBox:
     """One page kept open for many queries (the index is built once per page load)."""
 
-    def __init__(self, browser: object, url: str, width: int = 1280):
+    def __init__(self, browser: object, url: str, width: int = 1280, ready_timeout_s: float = 30):
         self.base = url
+        self.ready_s: float | None = None  # served sites: from opening search to the index being ready
         self.page = browser.new_page(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]
         self.page.add_init_script(SEARCH_PROBE)
         self.page.goto(url)
@@ -188,8 +189,12 @@ class SearchBox:
         else:
             # The index loads when the reader turns to search (partials/edition-search-on-demand.html):
             # "/" opens the search box, as a reader would.
+            start = time.perf_counter()
             self.page.keyboard.press("/")
-            self.page.wait_for_function("window.__edition && window.__edition.ready === true", timeout=30000)
+            self.page.wait_for_function(
+                "window.__edition && window.__edition.ready === true", timeout=ready_timeout_s * 1000
+            )
+            self.ready_s = time.perf_counter() - start
 
     def search(self, query: str, site_base: str) -> SearchHit:
         page = self.page

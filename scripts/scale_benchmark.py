@@ -25,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import synthetic_corpus
-from browser import SEARCH_PROBE, build_site, chromium, serve
+from browser import SearchBox, build_site, chromium, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 # A name in each script and spelling, a place, a common word, a phrase: what readers type most.
@@ -38,29 +38,13 @@ def child_cpu() -> float:
 
 
 def search_timing(site: Path, timeout_s: float) -> dict[str, float]:
-    """Open the Arabic edition's home page, open search ("/"), wait for the worker's index, then
-    time the worker on each query (the edition's worker reports its own milliseconds)."""
+    """Open the Arabic edition's home page, open search, wait for the worker's index, then time
+    the worker on each query (the edition's worker reports its own milliseconds)."""
     with serve(site) as url, chromium() as browser:
-        page = browser.new_page(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
-        page.add_init_script(SEARCH_PROBE)
-        page.goto(url)
-        start = time.perf_counter()
-        page.keyboard.press("/")
-        page.wait_for_function("window.__edition.ready === true", timeout=timeout_s * 1000)
-        ready = time.perf_counter() - start
-        box = page.locator("input.md-search__input")
-        times = []
-        for query in QUERIES:
-            done = page.evaluate("window.__edition.results")
-            box.fill(query)
-            box.press("End")
-            page.wait_for_function(
-                "n => window.__edition.results > n && window.__edition.results >= window.__edition.queries",
-                arg=done,
-                timeout=timeout_s * 1000,
-            )
-            times.append(page.evaluate("window.__edition.worker_ms"))
-    return {"ready_s": ready, "query_median_ms": statistics.median(times), "query_max_ms": max(times)}
+        box = SearchBox(browser, url, ready_timeout_s=timeout_s)
+        times = [box.search(query, url).worker_ms or 0.0 for query in QUERIES]
+        assert box.ready_s is not None
+    return {"ready_s": box.ready_s, "query_median_ms": statistics.median(times), "query_max_ms": max(times)}
 
 
 def measure(copies: int, search_max: int, timeout_s: float) -> dict[str, float]:

@@ -59,15 +59,15 @@ def english_mentions(data: Dataset, entity_id: str) -> dict[tuple[str, int], tup
     from .integrity import find_span
 
     out = {}
-    article = data.article
-    for pid, m in mentions_in_data_order(data).get(entity_id, []):
+    for found in mentions_in_text_order(data).get(entity_id, []):
+        m = found.mention
         if m.en is None:
             continue
-        text, english = article.paragraphs[pid].text, article.translation.paragraphs[pid]
-        span, en_span = find_span(text, m.surface, m.occurrence), find_span(english, m.en, m.en_occurrence)
-        assert span is not None and en_span is not None  # guaranteed by integrity.check()
+        english = data.article.translation.paragraphs[found.pid]
+        en_span = find_span(english, m.en, m.en_occurrence)
+        assert en_span is not None  # guaranteed by integrity.check()
         before, after = snippet(english, *en_span)
-        out[(pid, span[0])] = (before, english[en_span[0] : en_span[1]], after)
+        out[(found.pid, found.start)] = (before, english[en_span[0] : en_span[1]], after)
     return out
 
 

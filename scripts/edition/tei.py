@@ -148,11 +148,9 @@ def _date_attrs(ev: Event | ContextEvent) -> dict[str, str]:
     return {"when": ev.date.isoformat()}
 
 
-def spans_for(
-    data: Dataset, article: Article, para: Paragraph, lang: Lang, dated_here: list[Event] | None = None
-) -> list[Span]:
+def spans_for(data: Dataset, article: Article, para: Paragraph, lang: Lang, dated_here: list[Event]) -> list[Span]:
     """Mentions and dated time expressions of one paragraph, in the Arabic text or the translation.
-    dated_here: the events dated by words of this paragraph, if the caller has grouped them."""
+    dated_here: the events dated by words of this paragraph (grouped once by the caller)."""
     text = para.text if lang == "ar" else article.translation.paragraphs[para.id]
     spans: list[Span] = []
     for m in article.mentions.get(para.id, []):
@@ -168,9 +166,7 @@ def spans_for(
             attrs["type"] = "platform"
         spans.append(Span(found[0], found[1], NAME_ELEMENT[etype], attrs))
     dated: dict[tuple[int, int], Span] = {}
-    for ev in article.events if dated_here is None else dated_here:
-        if ev.when.para != para.id:
-            continue
+    for ev in dated_here:
         found = find_span(text, ev.when.quote if lang == "ar" else ev.when.en, 1)
         if found is None:
             continue  # the English rendering of an expression need not be word for word
