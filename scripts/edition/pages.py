@@ -322,6 +322,9 @@ def render_claims(ctx: Context) -> str:
     ]
     # The speakers' headings go when none of their claims is shown (reading.js, data-headings).
     out.append(filter_bar(".edition-claim", facets, len(claims), lang, headings="h2"))
+    # One wrapper around the list, so the page has a fixed number of top-level HTML blocks
+    # whatever the number of claims (why: the same comment in notes.render_notes).
+    out.append('<div class="edition-claims-list" markdown="block">\n')
     for speaker, said in claims_by_speaker(ctx.data).items():
         # The heading is the name alone (no link inside a heading); the card links the speaker.
         name = ctx.data.entities[speaker].name(lang)
@@ -349,6 +352,7 @@ def render_claims(ctx: Context) -> str:
                 f"([{c.attribution.para}]({ctx.para_link(c.attribution.para)}))</p>\n\n"
                 f"{evidence}\n</div>\n"
             )
+    out.append("</div>\n")
     return "\n".join(out)
 
 
