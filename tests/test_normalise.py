@@ -63,6 +63,23 @@ def test_keys_python(text: str, expected: list[str]) -> None:
     assert normalise.keys(text) == expected
 
 
+@pytest.mark.parametrize(("token", "expected"), CASES["skeleton"], ids=[c[0] for c in CASES["skeleton"]])
+def test_skeleton_python(token: str, expected: str) -> None:
+    assert normalise.skeleton(token) == expected
+
+
+@pytest.mark.parametrize(
+    ("toks", "expected"), CASES["skeleton_key"], ids=["_".join(c[0]) for c in CASES["skeleton_key"]]
+)
+def test_skeleton_key_python(toks: list[str], expected: str) -> None:
+    assert normalise.skeleton_key(toks) == expected
+
+
+@pytest.mark.parametrize(("name", "expected"), CASES["skeleton_keys"], ids=[c[0] for c in CASES["skeleton_keys"]])
+def test_skeleton_keys_python(name: str, expected: list[str]) -> None:
+    assert normalise.skeleton_keys(name) == expected
+
+
 @pytest.fixture(scope="module")
 def js_results() -> dict[str, list[object]]:
     node = shutil.which("node")
@@ -82,13 +99,19 @@ def js_results() -> dict[str, list[object]]:
         keys: cases.keys.map(([text]) => N.keys(text)),
         short: cases.short.map(([form]) => N.short(form)),
         forms_given: cases.forms.map(([token]) => N.forms(token, N.spellings(token))),
+        skeleton: cases.skeleton.map(([token]) => N.skeleton(token)),
+        skeleton_key: cases.skeleton_key.map(([toks]) => N.skeletonKey(toks)),
+        skeleton_keys: cases.skeleton_keys.map(([name]) => N.skeletonKeys(name)),
       }}));
     """
     out = subprocess.run([node, "-e", program], input=json.dumps(CASES), capture_output=True, text=True, check=True)
     return json.loads(out.stdout)
 
 
-KINDS = ["light", "words", "fold", "forms", "spellings", "tokens", "keys", "short", "forms_given"]
+KINDS = [
+    "light", "words", "fold", "forms", "spellings", "tokens", "keys", "short", "forms_given",
+    "skeleton", "skeleton_key", "skeleton_keys",
+]  # fmt: skip
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -128,13 +151,23 @@ def test_both_normalisers_agree_on_every_word_of_the_data() -> None:
     program = f"""
       const N = require({json.dumps(str(JS))});
       const toks = JSON.parse(require("fs").readFileSync(0, "utf8"));
-      process.stdout.write(JSON.stringify(toks.map(t => [N.forms(t), N.spellings(t), N.keys(t)])));
+      process.stdout.write(JSON.stringify(toks.map(t =>
+        [N.forms(t), N.spellings(t), N.keys(t), N.skeleton(t), N.skeletonKeys(t)])));
     """
     out = subprocess.run([node, "-e", program], input=json.dumps(toks), capture_output=True, text=True, check=True)
     js = json.loads(out.stdout)
     differ = [
         (tok, py, got)
         for tok, got in zip(toks, js, strict=True)
-        if (py := [normalise.forms(tok), normalise.spellings(tok), normalise.keys(tok)]) != got
+        if (
+            py := [
+                normalise.forms(tok),
+                normalise.spellings(tok),
+                normalise.keys(tok),
+                normalise.skeleton(tok),
+                normalise.skeleton_keys(tok),
+            ]
+        )
+        != got
     ]
     assert not differ, differ[:10]

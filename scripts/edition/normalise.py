@@ -232,3 +232,74 @@ def keys(text: str) -> list[str]:
             if KEY_MARK + form not in out:
                 out.append(KEY_MARK + form)
     return out
+
+
+# 5. Consonant skeletons: a name as its consonants, one Latin letter per class of sound, so a
+# transliteration that follows the Arabic spelling ("Tilijram", "Suriya", "Da'ish", "Lundun")
+# meets the Arabic name (تيليجرام, سوريا, داعش, لندن). Vowels (Latin a e i o u y w, Arabic ا و ي
+# ى), hamza and ayn leave no trace; letters Latin writes alike fall together (ت ط ث t, س ص ش s,
+# د ض ذ d, ك ق خ k, ج غ g j, ح ه h, f v, b p); Arabizi digits count as letters in a word with a
+# Latin letter (3 ayn and 2 hamza nothing, 7 h, 5 k, 6 t, 9 k); a final ه (ة) and a Latin final h
+# after a vowel are dropped; a letter doubled counts once.
+SKELETON_MARK = "%"
+_LATIN_LETTER = re.compile(r"[a-z]")
+SKELETON_MIN = 2  # consonants, at least
+SKELETON_LETTERS = 4  # letters typed, at least (short words collide)
+_SKELETON_DIGRAPHS = (
+    ("sh", "s"), ("ch", "s"), ("th", "t"), ("dh", "d"), ("kh", "k"), ("gh", "j"), ("ph", "f"), ("ck", "k"),
+)  # fmt: skip
+_SKELETON = {
+    **dict.fromkeys("bp", "b"), **dict.fromkeys("ckq", "k"), **dict.fromkeys("gj", "j"), **dict.fromkeys("fv", "f"),
+    "x": "ks", "d": "d", "h": "h", "l": "l", "m": "m", "n": "n", "r": "r", "s": "s", "t": "t", "z": "z",
+    "7": "h", "5": "k", "6": "t", "9": "k",
+    "ب": "b", "ت": "t", "ث": "t", "ط": "t", "ج": "j", "غ": "j", "ح": "h", "ه": "h", "خ": "k", "ق": "k", "ك": "k",
+    "د": "d", "ذ": "d", "ض": "d", "ر": "r", "ز": "z", "ظ": "z", "س": "s", "ش": "s", "ص": "s", "ف": "f",
+    "ل": "l", "م": "m", "ن": "n",
+}  # fmt: skip
+
+
+def skeleton(token: str) -> str:
+    """A folded token's consonant skeleton (see above): "tilijram" and «تيليجرام» → "tljrm"."""
+    word = token
+    if is_arabic(word):
+        if len(word) > 2 and word.endswith("ه"):
+            word = word[:-1]
+    else:
+        for digraph, letter in _SKELETON_DIGRAPHS:
+            word = word.replace(digraph, letter)
+        if len(word) > 2 and word.endswith("h") and word[-2] in "aei":
+            word = word[:-1]
+    out = ""
+    latin = _LATIN_LETTER.search(word) is not None
+    for ch in word:
+        for letter in _SKELETON.get(ch, "") if latin or not ch.isdigit() else "":
+            if not out.endswith(letter):
+                out += letter
+    return out
+
+
+def skeleton_key(toks: list[str]) -> str:
+    """The indexed term for the skeleton of tokens read as one name: SKELETON_MARK + their
+    skeletons joined, or "" when they hold fewer than SKELETON_LETTERS letters or the skeleton
+    fewer than SKELETON_MIN consonants."""
+    joined = "".join(skeleton(tok) for tok in toks)
+    if len("".join(toks)) < SKELETON_LETTERS or len(joined) < SKELETON_MIN:
+        return ""
+    return SKELETON_MARK + joined
+
+
+def skeleton_keys(text: str) -> list[str]:
+    """An Arabic name's skeleton keys: its words as written, and each without the article ال
+    (kept if fewer than MIN_STEM letters are left). A name with a word in another script has none."""
+    toks = tokens(text)
+    if not toks or not all(is_arabic(tok) for tok in toks):
+        return []
+    out: list[str] = []
+    for key in (skeleton_key(toks), skeleton_key([_bare(tok) for tok in toks])):
+        if key and key not in out:
+            out.append(key)
+    return out
+
+
+def _bare(token: str) -> str:
+    return token[2:] if token.startswith("ال") and len(token) - 2 >= MIN_STEM else token

@@ -26,7 +26,7 @@ from .escape import html_text
 from .labels import PAGE_ABOUT, PAGE_TITLES, t
 from .load import Dataset
 from .model import Lang
-from .normalise import content_tokens, keys, tokens
+from .normalise import content_tokens, keys, skeleton_keys, tokens
 
 JS = Path(__file__).parent / "js"
 WORKERS = Path("assets/javascripts/workers")
@@ -44,7 +44,8 @@ def page_fields(data: Dataset, lang: Lang) -> dict[str, dict[str, str]]:
 
     Entity pages:
       names: each distinct word of every name and variant, once (lunr scores by term frequency,
-             so an entity with many variants must not outrank one with few);
+             so an entity with many variants must not outrank one with few), and the consonant
+             skeletons of its Arabic names (normalise.skeleton_keys);
       keys:  one whole-name key per name and variant (see normalise.keys), matched only exactly;
       role:  each distinct word of the role in both languages, stop words left out, so "Belgian
              researcher" or «تطبيق روسي» finds the person or the app, and of its type and kind
@@ -57,6 +58,11 @@ def page_fields(data: Dataset, lang: Lang) -> dict[str, dict[str, str]]:
     for entity in data.entities.values():
         etype = data.entity_types[entity.id]
         naming = _naming([entity.name.ar, entity.name.en, *entity.aliases.ar, *entity.aliases.en])
+        # The consonant skeletons of its Arabic names (normalise.skeleton_keys), so a transliteration
+        # that follows the Arabic spelling ("Tilijram", "Suriya") finds it: the worker asks a word
+        # the index does not hold as its skeleton too.
+        skeletons = dict.fromkeys(k for name in [entity.name.ar, *entity.aliases.ar] for k in skeleton_keys(name))
+        naming["names"] = " ".join([naming["names"], *skeletons])
         words = set(naming["names"].split())
         # The role, then the words of the entry's type and kind (شخص/person, بلد/country…), so a
         # reader who describes the entity by what it is ("country where TamTam was made") finds it.

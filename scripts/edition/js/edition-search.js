@@ -20,6 +20,8 @@
  *    whole or, for the word being typed, as a prefix) is asked as the indexed words one edit away
  *    from it (lunr's edit-distance automaton: تويتير → تويتر, Ostayen → Ostaeyen). A word that
  *    matches something is never widened, so a typo can only add results where there were none.
+ *    Transliterations: such a word, and each run of such words, is also asked as its consonant
+ *    skeleton, which entity pages index for their Arabic names ("Tilijram" → تيليجرام).
  * 3. Highlighting: one indexed position can match several forms of one word ("لندن" and its form
  *    "ندن"); Material's highlighter expects each position once and, given it twice, wraps a
  *    <mark> inside its own <mark> tag. Each position is kept once per field, at the root (lunr's
@@ -119,14 +121,15 @@
           whole[form] = true
         })
       })
-      var near = []
-      if (token.length >= FUZZY_MIN && !forms.some(function (form) {
-        return found(form, prefix && !whole[form])
-      }))
-        near = nearby(N.forms(token, spellings))
+      var unknown = !forms.some(function (form) { return found(form, prefix && !whole[form]) })
+      var near = unknown && token.length >= FUZZY_MIN ? nearby(N.forms(token, spellings)) : []
       near.forEach(function (form) { whole[form] = true })
-      return { word: token, forms: forms.concat(near), spellings: spellings, prefix: prefix, whole: whole }
+      return {
+        word: token, forms: forms.concat(near), spellings: spellings, prefix: prefix, whole: whole,
+        unknown: unknown
+      }
     })
+    skeletons(words)
     synonyms(words)
     pending.push(words)
     current = words
@@ -225,6 +228,31 @@
     })
   }
 
+  /* Transliterations: a word the index does not hold at all (no form of it, whole or as the
+     word being typed), and each run of such words one after the other ("Da'ish" is typed as
+     "da" and "ish"), also asks for its consonant skeleton (normalise.skeletonKey), whole: entity
+     pages index the skeletons of their Arabic names, so "Tilijram" finds تيليجرام and "Jisr
+     Lundun" جسر لندن. Every word of the run counts as matched by it. */
+  function skeletons(words) {
+    var N = self.EditionNormalise
+    for (var start = 0; start < words.length; start++) {
+      if (!words[start].unknown)
+        continue
+      for (var end = start + 1; end <= words.length && words[end - 1].unknown; end++) {
+        var run = words.slice(start, end)
+        var key = N.skeletonKey(run.map(function (w) { return w.word }))
+        if (!key || !found(key, false))
+          continue
+        run.forEach(function (w) {
+          if (w.forms.indexOf(key) < 0) {
+            w.forms.push(key)
+            w.whole[key] = true
+          }
+        })
+      }
+    }
+  }
+
   /* Is a form in the index: whole, or (the word being typed) as the start of an indexed word? */
   function found(form, asPrefix) {
     if (!vocabulary)
@@ -246,7 +274,7 @@
         return
       tokenSet.intersect(self.lunr.TokenSet.fromFuzzyString(form, 1)).toArray()
         .forEach(function (term) {
-          if (term.charAt(0) !== "=" && term.charAt(0) !== STEM && out.indexOf(term) < 0 &&
+          if (term.charAt(0) !== "=" && term.charAt(0) !== STEM && term.charAt(0) !== "%" && out.indexOf(term) < 0 &&
               forms.indexOf(term) < 0)
             out.push(term)
         })

@@ -15,6 +15,9 @@
  *   nisba(form)   the form without -ي, -يه, -يون, -يين, -يا or -ا (see normalise.py), 3 letters kept
  *   isArabic(token)  does the token start with an Arabic letter?
  *   short(form)   a spelling's derived form: its nisba stem (Arabic) or English stem (Latin)
+ *   skeleton(token)  its consonant skeleton ("tilijram", «تيليجرام» → "tljrm"; see normalise.py, 5)
+ *   skeletonKey(tokens)  "%" + their skeletons joined, "" if too short; skeletonKeys(name) an
+ *                 Arabic name's keys, as written and without the article
  *
  * Loaded by the search worker wrapper (importScripts) and by node in the tests (require).
  */
@@ -217,11 +220,70 @@
     return out
   }
 
+  /* Consonant skeletons (see normalise.py, 5): "tilijram" and «تيليجرام» → "tljrm" */
+  var SKELETON_MARK = "%", SKELETON_MIN = 2, SKELETON_LETTERS = 4
+  var SKELETON_DIGRAPHS = [["sh", "s"], ["ch", "s"], ["th", "t"], ["dh", "d"], ["kh", "k"], ["gh", "j"],
+    ["ph", "f"], ["ck", "k"]]
+  var SKELETON = {
+    b: "b", p: "b", c: "k", k: "k", q: "k", g: "j", j: "j", f: "f", v: "f",
+    x: "ks", d: "d", h: "h", l: "l", m: "m", n: "n", r: "r", s: "s", t: "t", z: "z",
+    "7": "h", "5": "k", "6": "t", "9": "k",
+    "ب": "b", "ت": "t", "ث": "t", "ط": "t", "ج": "j", "غ": "j", "ح": "h", "ه": "h", "خ": "k", "ق": "k", "ك": "k",
+    "د": "d", "ذ": "d", "ض": "d", "ر": "r", "ز": "z", "ظ": "z", "س": "s", "ش": "s", "ص": "s", "ف": "f",
+    "ل": "l", "م": "m", "ن": "n"
+  }
+
+  function skeleton(token) {
+    var word = token
+    if (ARABIC.test(word)) {
+      if (word.length > 2 && word.charAt(word.length - 1) === "ه")
+        word = word.slice(0, -1)
+    } else {
+      SKELETON_DIGRAPHS.forEach(function (pair) { word = word.split(pair[0]).join(pair[1]) })
+      if (word.length > 2 && word.charAt(word.length - 1) === "h" && "aei".indexOf(word.charAt(word.length - 2)) >= 0)
+        word = word.slice(0, -1)
+    }
+    var out = ""
+    var latin = /[a-z]/.test(word)
+    for (var i = 0; i < word.length; i++) {
+      var ch = word.charAt(i)
+      var letters = SKELETON.hasOwnProperty(ch) && (latin || !/[0-9]/.test(ch)) ? SKELETON[ch] : ""
+      for (var j = 0; j < letters.length; j++)
+        if (out.charAt(out.length - 1) !== letters.charAt(j))
+          out += letters.charAt(j)
+    }
+    return out
+  }
+
+  function skeletonKey(toks) {
+    var joined = toks.map(skeleton).join("")
+    if (toks.join("").length < SKELETON_LETTERS || joined.length < SKELETON_MIN)
+      return ""
+    return SKELETON_MARK + joined
+  }
+
+  function bare(token) {
+    return token.indexOf("ال") === 0 && token.length - 2 >= MIN_STEM ? token.slice(2) : token
+  }
+
+  function skeletonKeys(text) {
+    var toks = tokens(text)
+    if (!toks.length || !toks.every(function (tok) { return ARABIC.test(tok) }))
+      return []
+    var out = []
+    ;[skeletonKey(toks), skeletonKey(toks.map(bare))].forEach(function (key) {
+      if (key && out.indexOf(key) < 0)
+        out.push(key)
+    })
+    return out
+  }
+
   var api = {
     light: light, fold: fold, tokens: tokens, words: words, isStop: isStop, forms: forms, stem: stem,
     spellings: spellings,
     nisba: nisba, isArabic: isArabic, short: short,
-    STOPWORDS: Object.keys(STOPWORDS).sort(), queryTerms: queryTerms, keys: keys, SEPARATOR: SEPARATOR
+    STOPWORDS: Object.keys(STOPWORDS).sort(), queryTerms: queryTerms, keys: keys, SEPARATOR: SEPARATOR,
+    skeleton: skeleton, skeletonKey: skeletonKey, skeletonKeys: skeletonKeys, SKELETON_MARK: SKELETON_MARK
   }
   if (typeof module !== "undefined" && module.exports)
     module.exports = api
