@@ -170,8 +170,8 @@ PAGE_ABOUT: dict[str, dict[Lang, str]] = {
         "en": "the edition's front page: the article and the ways into it",
     },
     paths.ARTICLE: {
-        "ar": "النص الكامل للخبر فقرة فقرة",
-        "en": "the full text of the news report, paragraph by paragraph",
+        "ar": "النص الكامل للمقال، الخبر فقرة فقرة",
+        "en": "the full text of the article, the news report paragraph by paragraph",
     },
     paths.PARALLEL: {
         "ar": "النص العربي وترجمته الإنجليزية جنبًا إلى جنب، فقرة بفقرة",
