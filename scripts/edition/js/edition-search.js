@@ -20,6 +20,7 @@
  *    whole or, for the word being typed, as a prefix) is asked as the indexed words one edit away
  *    from it (lunr's edit-distance automaton: تويتير → تويتر, Ostayen → Ostaeyen). A word that
  *    matches something is never widened, so a typo can only add results where there were none.
+ *    A word of four letters is asked so only as the words of pages' names one edit away.
  *    Transliterations: such a word, and each run of such words, is also asked as its consonant
  *    skeleton, which entity pages index for their Arabic names ("Tilijram" → تيليجرام).
  * 3. Highlighting: one indexed position can match several forms of one word ("لندن" and its form
@@ -56,6 +57,8 @@
   var vocabulary = null                /* the built index's terms (lunr's inverted index) */
   var tokenSet = null                  /* the built index's terms as lunr's automaton */
   var FUZZY_MIN = 5, FUZZY_MAX = 12    /* typo tolerance: words of 5+ letters, 12 candidates */
+  var NAME_FUZZY_MIN = 4               /* and words of 4 letters, against names only (nearby) */
+  var nameWords = {}                   /* the spellings of every word of pages' names */
   var STEM = "#"                       /* marks an indexed stem (a form not among the spellings) */
   var current = []                     /* the words of the query being searched */
   var started = []                     /* when each pending query came in (for `ms`, see 4) */
@@ -64,6 +67,7 @@
   var described = {}                   /* entry location → query words matched in the naming
                                           fields taken together (see 4) */
   var NAMING = { title: true, names: true, keys: true, role: true }
+  var HIDDEN = { names: true, keys: true, role: true, about: true, more: true }  /* searched, not shown */
   var wordKeys = {}                    /* key of one word of the query → that word's index */
   var termWords = {}                   /* indexed term → the query words it matches (wordsOf) */
   var asSpelt = {}                     /* entry location → query words matched as spelt (not
@@ -122,11 +126,12 @@
         })
       })
       var unknown = !forms.some(function (form) { return found(form, prefix && !whole[form]) })
-      var near = unknown && token.length >= FUZZY_MIN ? nearby(N.forms(token, spellings)) : []
+      var near = !unknown || token.length < NAME_FUZZY_MIN ? []
+        : nearby(N.forms(token, spellings), token.length < FUZZY_MIN)
       near.forEach(function (form) { whole[form] = true })
       return {
         word: token, forms: forms.concat(near), spellings: spellings, prefix: prefix, whole: whole,
-        unknown: unknown
+        unknown: unknown, near: near
       }
     })
     skeletons(words)
@@ -155,6 +160,15 @@
       if (found(key, false))
         terms.push(key + "^1")
     })
+    /* A one-word query that matched nothing also asks the whole-name keys of the words one edit
+       away (a typo corrected counts as the word typed: «داغش» ranks داعش's own page first) */
+    if (words.length === 1)
+      words[0].near.forEach(function (term) {
+        N.keys(term).forEach(function (key) {
+          if (found(key, false) && terms.indexOf(key + "^1") < 0)
+            terms.push(key + "^1")
+        })
+      })
     if (words.length > 1)
       words.forEach(function (w, i) {
         N.keys(w.word).forEach(function (key) {
@@ -266,16 +280,19 @@
   }
 
   /* A word that matches nothing: the indexed words one edit away from its forms of FUZZY_MIN
-     letters or more (lunr's edit distance 1; not the whole-name keys), at most FUZZY_MAX */
-  function nearby(forms) {
+     letters or more (lunr's edit distance 1; not the whole-name keys), at most FUZZY_MAX; for a
+     word of NAME_FUZZY_MIN letters (names: true), only the words of pages' names (entities and
+     fixed pages, the entries with `keys`): among all the words of the text, one edit from a word
+     of four letters lands on many others; among names, seldom («داغش» → داعش) */
+  function nearby(forms, names) {
     var out = []
     forms.forEach(function (form) {
-      if (form.length < FUZZY_MIN)
+      if (form.length < (names ? NAME_FUZZY_MIN : FUZZY_MIN))
         return
       tokenSet.intersect(self.lunr.TokenSet.fromFuzzyString(form, 1)).toArray()
         .forEach(function (term) {
-          if (term.charAt(0) !== "=" && term.charAt(0) !== STEM && term.charAt(0) !== "%" && out.indexOf(term) < 0 &&
-              forms.indexOf(term) < 0)
+          if (term.charAt(0) !== "=" && term.charAt(0) !== STEM && term.charAt(0) !== "%" &&
+              out.indexOf(term) < 0 && forms.indexOf(term) < 0 && (!names || has(nameWords, term)))
             out.push(term)
         })
     })
@@ -515,6 +532,12 @@
       })
       together[result.ref] = best
       named[result.ref] = naming
+      /* Measured: the fields no reader sees need no highlighting (Material marks every field of
+         every result, which was most of its time on a query of many words) */
+      Object.keys(metadata).forEach(function (term) {
+        for (var field in HIDDEN)
+          delete metadata[term][field]
+      })
     })
     return results
   }
@@ -560,6 +583,20 @@
     return best
   }
 
+  /* Material's suggestions ask every term of the query again, each required, in titles only: a
+     query that requires a whole-name key or a skeleton there (marks no title word has, unlike a
+     stem: most rewritten queries) can match nothing, so lunr is not asked (measured: a tenth of the
+     worker's time per query) */
+  var MARKED = /^[=%]/
+  function impossible(index, fn) {
+    var probe = new self.lunr.Query(index.fields)
+    fn.call(probe, probe)
+    return probe.clauses.some(function (clause) {
+      return clause.presence === self.lunr.Query.presence.REQUIRED && MARKED.test(clause.term) &&
+        clause.fields.length === 1 && clause.fields[0] === "title"
+    })
+  }
+
   function patchLunr() {
     var lunr = self.lunr
     lunr.Pipeline.registerFunction(editionNormalise, "editionNormalise")
@@ -569,6 +606,10 @@
         this.pipeline.add(editionNormalise)
       if (doc && doc.prose)
         prose[doc.location] = true
+      if (doc && doc.names && doc.keys && !doc.edition)
+        self.EditionNormalise.tokens(doc.names).forEach(function (tok) {
+          self.EditionNormalise.spellings(tok).forEach(function (form) { nameWords[form] = true })
+        })
       return add.apply(this, arguments)
     }
     var build = lunr.Builder.prototype.build
@@ -578,8 +619,27 @@
       tokenSet = index.tokenSet
       return index
     }
+    /* lunr finds the indexed terms of every term asked by walking its token set against the
+       term's, even for a whole word without wildcard or edit distance, which most of the terms
+       this wrapper asks are: for those, the answer is the word itself if indexed (same result) */
+    var fromClause = lunr.TokenSet.fromClause
+    lunr.TokenSet.fromClause = function (clause) {
+      var set = fromClause.apply(this, arguments)
+      if (!("editDistance" in clause) && clause.term.indexOf("*") < 0)
+        set.whole = clause.term
+      return set
+    }
+    var intersect = lunr.TokenSet.prototype.intersect
+    lunr.TokenSet.prototype.intersect = function (other) {
+      if (this !== tokenSet || typeof other.whole !== "string")
+        return intersect.apply(this, arguments)
+      var found = has(vocabulary, other.whole) ? [other.whole] : []
+      return { toArray: function () { return found } }
+    }
     var query = lunr.Index.prototype.query
-    lunr.Index.prototype.query = function () {
+    lunr.Index.prototype.query = function (fn) {
+      if (impossible(this, fn))
+        return []
       return uniquePositions(query.apply(this, arguments))
     }
     var search = lunr.Index.prototype.search
