@@ -80,6 +80,15 @@ def test_skeleton_keys_python(name: str, expected: list[str]) -> None:
     assert normalise.skeleton_keys(name) == expected
 
 
+@pytest.mark.parametrize(
+    ("run", "expected"),
+    CASES["skeleton_run_keys"],
+    ids=["_".join(("al-" if a else "") + t for t, a in c[0]) for c in CASES["skeleton_run_keys"]],
+)
+def test_skeleton_run_keys_python(run: list[list[object]], expected: list[str]) -> None:
+    assert normalise.skeleton_run_keys([(str(t), bool(a)) for t, a in run]) == expected
+
+
 @pytest.fixture(scope="module")
 def js_results() -> dict[str, list[object]]:
     node = shutil.which("node")
@@ -102,6 +111,7 @@ def js_results() -> dict[str, list[object]]:
         skeleton: cases.skeleton.map(([token]) => N.skeleton(token)),
         skeleton_key: cases.skeleton_key.map(([toks]) => N.skeletonKey(toks)),
         skeleton_keys: cases.skeleton_keys.map(([name]) => N.skeletonKeys(name)),
+        skeleton_run_keys: cases.skeleton_run_keys.map(([run]) => N.skeletonRunKeys(run)),
       }}));
     """
     out = subprocess.run([node, "-e", program], input=json.dumps(CASES), capture_output=True, text=True, check=True)
@@ -110,7 +120,7 @@ def js_results() -> dict[str, list[object]]:
 
 KINDS = [
     "light", "words", "fold", "forms", "spellings", "tokens", "keys", "short", "forms_given",
-    "skeleton", "skeleton_key", "skeleton_keys",
+    "skeleton", "skeleton_key", "skeleton_keys", "skeleton_run_keys",
 ]  # fmt: skip
 
 

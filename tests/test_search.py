@@ -350,6 +350,17 @@ SKELETONS = [
     ("Tilighram", "platforms/telegram/"),
     ("Da3esh", "organisations/isis/"),
     ("Jisr Lundun", "places/london-bridge/"),
+    # across the Latin article, whose "al" no longer matches Al-Watan's name (the name's skeleton
+    # with its articles and without)
+    ("al-Muqatilin al-Ajanib", "people/foreign-fighters/"),
+    ("Bahithi al-Irhab", "people/terrorism-researchers/"),
+    ("al-Shurtah", "organisations/police/"),
+    # a fixed page by the skeleton of its Arabic title
+    ("Mulahazat al-Tahreer", "notes/"),
+    # Al-Watan is still found by its name, with the article or without a separator
+    ("Al-Watan", "organisations/al-watan/"),
+    ("al watan", "organisations/al-watan/"),
+    ("Alwatan", "organisations/al-watan/"),
 ]
 SLIPS = [("داغش", "organisations/isis/")]
 

@@ -98,6 +98,13 @@ STOPWORDS = frozenset(
 )
 
 
+# The Arabic article as Latin script writes it: a separate word ("al shurta", and "al-shurta",
+# whose hyphen is a separator). Like a stop word it is neither indexed nor asked for, so "al" does
+# not by itself match Al-Watan; the skeleton rule reads a run of words across it (see
+# skeleton_run_keys).
+ARTICLES = frozenset(("al", "el"))
+
+
 def light(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).lower()
     text = _LATIN_MARKS.sub("", unicodedata.normalize("NFD", text))
@@ -116,8 +123,13 @@ def tokens(text: str) -> list[str]:
 
 
 def words(text: str) -> list[tuple[str, bool]]:
-    """Each token of the text, folded, with True when it is a stop word."""
-    return [(fold(word), word in STOPWORDS) for word in SEPARATOR.split(light(text)) if word]
+    """Each token of the text, folded, with True when it is a stop word or a Latin article."""
+    return [(fold(word), word in STOPWORDS or word in ARTICLES) for word in SEPARATOR.split(light(text)) if word]
+
+
+def is_article(token: str) -> bool:
+    """Is the folded token the Arabic article written in Latin script ("al", "el")?"""
+    return token in ARTICLES
 
 
 def content_tokens(text: str) -> list[str]:
@@ -286,6 +298,20 @@ def skeleton_key(toks: list[str]) -> str:
     if len("".join(toks)) < SKELETON_LETTERS or len(joined) < SKELETON_MIN:
         return ""
     return SKELETON_MARK + joined
+
+
+def skeleton_run_keys(run: list[tuple[str, bool]]) -> list[str]:
+    """The skeleton keys of a run of query words read as one name, each word with True when a Latin
+    article stood before it: without the articles, then with each as "al" (the name's skeleton
+    without its articles, as written with them: "bahithu al-irhab" meets «باحثو الإرهاب» either
+    way). Keys that are "" are left out."""
+    out: list[str] = []
+    bare = skeleton_key([tok for tok, _ in run])
+    whole = skeleton_key([part for tok, article in run for part in (["al", tok] if article else [tok])])
+    for key in (bare, whole):
+        if key and key not in out:
+            out.append(key)
+    return out
 
 
 def skeleton_keys(text: str) -> list[str]:

@@ -101,6 +101,9 @@ def page_fields(data: Dataset, lang: Lang) -> dict[str, dict[str, str]]:
         line = PAGE_ABOUT[page]  # KeyError: a page without its line stops the build
         fields = _naming([t(key, "ar"), t(key, "en")])
         named = fields["names"].split()
+        # and by the consonant skeletons of its Arabic title, as an entity by its Arabic names, so a
+        # transliteration of the title ("al-tasalsul al-zamani") finds it
+        fields["names"] = " ".join([fields["names"], *skeleton_keys(t(key, "ar"))])
         said = [tok for text in (line["ar"], line["en"]) for tok in content_tokens(text) if tok not in named]
         fields["role"] = " ".join(dict.fromkeys(said))
         out.setdefault(page, {}).update(fields)

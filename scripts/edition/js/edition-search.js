@@ -103,7 +103,12 @@
   function rewrite(query) {
     var N = self.EditionNormalise
     var all = N.words(query)
-    var content = all.filter(function (w) { return !w[1] })
+    var content = all.filter(function (w, i) {
+      /* a word after the Arabic article in Latin script ("al-irhab"): its skeleton is read
+         with and without it (see skeletons) */
+      w[2] = i > 0 && N.isArticle(all[i - 1][0])
+      return !w[1]
+    })
     if (!content.length)
       content = all                    /* a query of stop words only asks for them */
     var typing = !/\s$/.test(query)
@@ -131,7 +136,7 @@
       near.forEach(function (form) { whole[form] = true })
       return {
         word: token, forms: forms.concat(near), spellings: spellings, prefix: prefix, whole: whole,
-        unknown: unknown, near: near
+        unknown: unknown, near: near, article: w[2] === true
       }
     })
     skeletons(words)
@@ -246,7 +251,9 @@
      word being typed), and each run of such words one after the other ("Da'ish" is typed as
      "da" and "ish"), also asks for its consonant skeleton (normalise.skeletonKey), whole: entity
      pages index the skeletons of their Arabic names, so "Tilijram" finds تيليجرام and "Jisr
-     Lundun" جسر لندن. Every word of the run counts as matched by it. */
+     Lundun" جسر لندن. Every word of the run counts as matched by it. The Latin article ("al",
+     "el") is not a word of the query but the run reads across it, with and without it
+     (normalise.skeletonRunKeys): "bahithu al-irhab" meets باحثو الإرهاب. */
   function skeletons(words) {
     var N = self.EditionNormalise
     for (var start = 0; start < words.length; start++) {
@@ -254,14 +261,15 @@
         continue
       for (var end = start + 1; end <= words.length && words[end - 1].unknown; end++) {
         var run = words.slice(start, end)
-        var key = N.skeletonKey(run.map(function (w) { return w.word }))
-        if (!key || !found(key, false))
-          continue
-        run.forEach(function (w) {
-          if (w.forms.indexOf(key) < 0) {
-            w.forms.push(key)
-            w.whole[key] = true
-          }
+        N.skeletonRunKeys(run.map(function (w) { return [w.word, w.article] })).forEach(function (key) {
+          if (!found(key, false))
+            return
+          run.forEach(function (w) {
+            if (w.forms.indexOf(key) < 0) {
+              w.forms.push(key)
+              w.whole[key] = true
+            }
+          })
         })
       }
     }

@@ -18,6 +18,9 @@
  *   skeleton(token)  its consonant skeleton ("tilijram", «تيليجرام» → "tljrm"; see normalise.py, 5)
  *   skeletonKey(tokens)  "%" + their skeletons joined, "" if too short; skeletonKeys(name) an
  *                 Arabic name's keys, as written and without the article
+ *   isArticle(token)  the Arabic article in Latin script ("al", "el"): words() flags it like a stop word
+ *   skeletonRunKeys(run)  a run of query words [token, article before it?] → its skeleton keys
+ *                 without the articles and with them
  *
  * Loaded by the search worker wrapper (importScripts) and by node in the tests (require).
  */
@@ -65,6 +68,10 @@
     "those which who into than then there their they he she his her him not no but if so s"
   ).split(" ").forEach(function (word) { STOPWORDS[word] = true })
 
+  /* The Arabic article as Latin script writes it ("al shurta", "al-shurta"): neither indexed nor
+     asked for, like a stop word; the skeleton rule reads a run of words across it */
+  var ARTICLES = { al: true, el: true }
+
   function light(text) {
     return String(text)
       .normalize("NFKC").toLowerCase()
@@ -91,10 +98,14 @@
     return STOPWORDS[light(word)] === true
   }
 
+  function isArticle(token) {
+    return ARTICLES[token] === true
+  }
+
   function words(text) {
     return light(text).split(SEPARATOR)
       .filter(function (word) { return word.length > 0 })
-      .map(function (word) { return [fold(word), STOPWORDS[word] === true] })
+      .map(function (word) { return [fold(word), STOPWORDS[word] === true || ARTICLES[word] === true] })
   }
 
   function ends(word, endings) {
@@ -262,6 +273,23 @@
     return SKELETON_MARK + joined
   }
 
+  /* A run of query words read as one name, each [token, was a Latin article before it?]: its
+     skeleton keys without the articles, then with each as "al" (see normalise.py) */
+  function skeletonRunKeys(run) {
+    var out = []
+    var whole = []
+    run.forEach(function (w) {
+      if (w[1])
+        whole.push("al")
+      whole.push(w[0])
+    })
+    ;[skeletonKey(run.map(function (w) { return w[0] })), skeletonKey(whole)].forEach(function (key) {
+      if (key && out.indexOf(key) < 0)
+        out.push(key)
+    })
+    return out
+  }
+
   function bare(token) {
     return token.indexOf("ال") === 0 && token.length - 2 >= MIN_STEM ? token.slice(2) : token
   }
@@ -283,7 +311,8 @@
     spellings: spellings,
     nisba: nisba, isArabic: isArabic, short: short,
     STOPWORDS: Object.keys(STOPWORDS).sort(), queryTerms: queryTerms, keys: keys, SEPARATOR: SEPARATOR,
-    skeleton: skeleton, skeletonKey: skeletonKey, skeletonKeys: skeletonKeys, SKELETON_MARK: SKELETON_MARK
+    skeleton: skeleton, skeletonKey: skeletonKey, skeletonKeys: skeletonKeys, SKELETON_MARK: SKELETON_MARK,
+    isArticle: isArticle, skeletonRunKeys: skeletonRunKeys
   }
   if (typeof module !== "undefined" && module.exports)
     module.exports = api
