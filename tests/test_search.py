@@ -417,6 +417,19 @@ OTHER_WORDS = [
 ]
 
 
+# The English names a reader gives fixed pages (labels.PAGE_ABOUT says them): the page first.
+PAGE_NAMES = [("errata", "corrections/"), ("bibliography", "sources/"), ("claims", "claims/")]
+
+
+@pytest.mark.parametrize(("query", "expected"), PAGE_NAMES)
+def test_a_fixed_page_is_found_first_by_its_common_name(
+    box: SearchBox, base_url: str, query: str, expected: str
+) -> None:
+    own = "en/" if box.lang == "en" else ""  # type: ignore[attr-defined]
+    pages = box.search(query, base_url).pages
+    assert pages[:1] == [own + expected], (query, pages[:3])
+
+
 @pytest.mark.parametrize(("query", "expected"), OTHER_WORDS)
 def test_words_the_data_does_not_use_find_the_page(box: SearchBox, base_url: str, query: str, expected: str) -> None:
     _in_top_three(box, base_url, query, expected)

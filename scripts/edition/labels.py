@@ -181,7 +181,7 @@ PAGE_ABOUT: dict[str, dict[Lang, str]] = {
         "ar": "الأحداث التي يرويها المقال مرتبة زمنيًا بتواريخها",
         "en": "the events the article reports in chronological order, with their dates",
     },
-    paths.CLAIMS: {"ar": "أقوال المقال ومن قالها", "en": "the statements in the article and who made them"},
+    paths.CLAIMS: {"ar": "أقوال المقال ومن قالها", "en": "the claims and statements in the article and who made them"},
     paths.ABOUT: {"ar": "ما هذه النسخة وكيف أُعدّت", "en": "what this edition is and how it was made"},
     paths.NOTES: {
         "ar": "ملاحظات المحرر على النص، ومنها حيث يختلف النص العربي عن الأصل الإنجليزي",
@@ -194,11 +194,11 @@ PAGE_ABOUT: dict[str, dict[Lang, str]] = {
     paths.DATA: {"ar": "بيانات النسخة للتنزيل", "en": "the edition's data to download"},
     "sources.md": {
         "ar": "المصادر التي تستشهد بها النسخة من خارج المقال",
-        "en": "the sources the edition cites from outside the article",
+        "en": "the bibliography: the sources the edition cites from outside the article",
     },
     "corrections.md": {
         "ar": "التصويبات التي أُجريت على النسخة وإصداراتها",
-        "en": "the corrections made to the edition and its versions",
+        "en": "the corrections (errata) made to the edition and its versions",
     },
     "report.md": {"ar": "أبلغ المحرر عن خطأ في النسخة", "en": "tell the editor of a mistake in the edition"},
     paths.type_index("person"): {
