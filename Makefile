@@ -66,7 +66,7 @@ bench-perf: system-deps $(VENV)/.test ## Performance benchmark: build time, firs
 offline: $(VENV)/.site ## Build the offline bundle (dist/edition-offline.zip): open edition/index.html, no server
 	$(PY) scripts/offline.py
 
-bench-scale: system-deps $(VENV)/.test ## How cost grows: the synthetic corpus at SIZES copies (default 1,10,100; 1000 takes about 25 min)
+bench-scale: system-deps $(VENV)/.test ## How cost grows: the synthetic corpus at SIZES copies (default 1,10,100; 1000 takes about 35 min and 9 GB of memory)
 	$(PY) scripts/scale_benchmark.py $(or $(SIZES),1,10,100)
 
 bench-search: system-deps $(VENV)/.test ## Search benchmark: recall@1/5, MRR, latency, per query class
