@@ -284,7 +284,9 @@ def skeleton(token: str) -> str:
     out = ""
     latin = _LATIN_LETTER.search(word) is not None
     for ch in word:
-        for letter in _SKELETON.get(ch, "") if latin or not ch.isdigit() else "":
+        if ch.isdigit() and not latin:
+            continue  # Arabizi digits count only in a word with a Latin letter
+        for letter in _SKELETON.get(ch, ""):
             if not out.endswith(letter):
                 out += letter
     return out

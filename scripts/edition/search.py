@@ -58,11 +58,6 @@ def page_fields(data: Dataset, lang: Lang) -> dict[str, dict[str, str]]:
     for entity in data.entities.values():
         etype = data.entity_types[entity.id]
         naming = _naming([entity.name.ar, entity.name.en, *entity.aliases.ar, *entity.aliases.en])
-        # The consonant skeletons of its Arabic names (normalise.skeleton_keys), so a transliteration
-        # that follows the Arabic spelling ("Tilijram", "Suriya") finds it: the worker asks a word
-        # the index does not hold as its skeleton too.
-        skeletons = dict.fromkeys(k for name in [entity.name.ar, *entity.aliases.ar] for k in skeleton_keys(name))
-        naming["names"] = " ".join([naming["names"], *skeletons])
         words = set(naming["names"].split())
         # The role, then the words of the entry's type and kind (شخص/person, بلد/country…), so a
         # reader who describes the entity by what it is ("country where TamTam was made") finds it.
@@ -101,9 +96,6 @@ def page_fields(data: Dataset, lang: Lang) -> dict[str, dict[str, str]]:
         line = PAGE_ABOUT[page]  # KeyError: a page without its line stops the build
         fields = _naming([t(key, "ar"), t(key, "en")])
         named = fields["names"].split()
-        # and by the consonant skeletons of its Arabic title, as an entity by its Arabic names, so a
-        # transliteration of the title ("al-tasalsul al-zamani") finds it
-        fields["names"] = " ".join([fields["names"], *skeleton_keys(t(key, "ar"))])
         said = [tok for text in (line["ar"], line["en"]) for tok in content_tokens(text) if tok not in named]
         fields["role"] = " ".join(dict.fromkeys(said))
         out.setdefault(page, {}).update(fields)
@@ -112,10 +104,15 @@ def page_fields(data: Dataset, lang: Lang) -> dict[str, dict[str, str]]:
 
 def _naming(names: list[str]) -> dict[str, str]:
     """The fields that name a page: each distinct word of its names, once (lunr scores by term
-    frequency, so a page with many names must not outrank one with few), and one whole-name key per
-    name (normalise.keys), matched only exactly."""
+    frequency, so a page with many names must not outrank one with few), then the consonant
+    skeletons of its Arabic names (normalise.skeleton_keys; a name in another script has none), so
+    a transliteration that follows the Arabic spelling ("Tilijram", "al-tasalsul al-zamani") finds
+    the page: the worker asks a word the index does not hold as its skeleton too; and one
+    whole-name key per name (normalise.keys), matched only exactly."""
+    named = dict.fromkeys(tok for name in names for tok in tokens(name))
+    skeletons = dict.fromkeys(k for name in names for k in skeleton_keys(name))
     return {
-        "names": " ".join(dict.fromkeys(tok for name in names for tok in tokens(name))),
+        "names": " ".join([*named, *skeletons]),
         "keys": " ".join(dict.fromkeys(k for name in names for k in keys(name))),
     }
 

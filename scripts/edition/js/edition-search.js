@@ -299,7 +299,7 @@
         return
       tokenSet.intersect(self.lunr.TokenSet.fromFuzzyString(form, 1)).toArray()
         .forEach(function (term) {
-          if (term.charAt(0) !== "=" && term.charAt(0) !== STEM && term.charAt(0) !== "%" &&
+          if (!MARKED.test(term) && term.charAt(0) !== STEM &&
               out.indexOf(term) < 0 && forms.indexOf(term) < 0 && (!names || has(nameWords, term)))
             out.push(term)
         })
