@@ -89,6 +89,23 @@ def test_skeleton_run_keys_python(run: list[list[object]], expected: list[str]) 
     assert normalise.skeleton_run_keys([(str(t), bool(a)) for t, a in run]) == expected
 
 
+@pytest.mark.parametrize(("token", "expected"), CASES["latin_variants"], ids=[c[0] for c in CASES["latin_variants"]])
+def test_latin_variants_python(token: str, expected: list[str]) -> None:
+    assert normalise.latin_variants(token) == expected
+
+
+@pytest.mark.parametrize(("token", "expected"), CASES["word_skeletons"], ids=[c[0] for c in CASES["word_skeletons"]])
+def test_word_skeletons_python(token: str, expected: list[str]) -> None:
+    assert normalise.word_skeletons(token) == expected
+
+
+@pytest.mark.parametrize(
+    ("token", "expected"), CASES["latin_word_skeletons"], ids=[c[0] for c in CASES["latin_word_skeletons"]]
+)
+def test_latin_word_skeletons_python(token: str, expected: list[str]) -> None:
+    assert normalise.latin_word_skeletons(token) == expected
+
+
 @pytest.fixture(scope="module")
 def js_results() -> dict[str, list[object]]:
     node = shutil.which("node")
@@ -112,6 +129,9 @@ def js_results() -> dict[str, list[object]]:
         skeleton_key: cases.skeleton_key.map(([toks]) => N.skeletonKey(toks)),
         skeleton_keys: cases.skeleton_keys.map(([name]) => N.skeletonKeys(name)),
         skeleton_run_keys: cases.skeleton_run_keys.map(([run]) => N.skeletonRunKeys(run)),
+        latin_variants: cases.latin_variants.map(([token]) => N.latinVariants(token)),
+        word_skeletons: cases.word_skeletons.map(([token]) => N.wordSkeletons(token)),
+        latin_word_skeletons: cases.latin_word_skeletons.map(([token]) => N.latinWordSkeletons(token)),
       }}));
     """
     out = subprocess.run([node, "-e", program], input=json.dumps(CASES), capture_output=True, text=True, check=True)
@@ -120,7 +140,8 @@ def js_results() -> dict[str, list[object]]:
 
 KINDS = [
     "light", "words", "fold", "forms", "spellings", "tokens", "keys", "short", "forms_given",
-    "skeleton", "skeleton_key", "skeleton_keys", "skeleton_run_keys",
+    "skeleton", "skeleton_key", "skeleton_keys", "skeleton_run_keys", "latin_variants", "word_skeletons",
+    "latin_word_skeletons",
 ]  # fmt: skip
 
 
@@ -162,7 +183,8 @@ def test_both_normalisers_agree_on_every_word_of_the_data() -> None:
       const N = require({json.dumps(str(JS))});
       const toks = JSON.parse(require("fs").readFileSync(0, "utf8"));
       process.stdout.write(JSON.stringify(toks.map(t =>
-        [N.forms(t), N.spellings(t), N.keys(t), N.skeleton(t), N.skeletonKeys(t)])));
+        [N.forms(t), N.spellings(t), N.keys(t), N.skeleton(t), N.skeletonKeys(t), N.wordSkeletons(t),
+         N.latinVariants(t), N.latinWordSkeletons(t)])));
     """
     out = subprocess.run([node, "-e", program], input=json.dumps(toks), capture_output=True, text=True, check=True)
     js = json.loads(out.stdout)
@@ -176,6 +198,9 @@ def test_both_normalisers_agree_on_every_word_of_the_data() -> None:
                 normalise.keys(tok),
                 normalise.skeleton(tok),
                 normalise.skeleton_keys(tok),
+                normalise.word_skeletons(tok),
+                normalise.latin_variants(tok),
+                normalise.latin_word_skeletons(tok),
             ]
         )
         != got

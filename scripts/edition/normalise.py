@@ -251,8 +251,9 @@ def keys(text: str) -> list[str]:
 # meets the Arabic name (تيليجرام, سوريا, داعش, لندن). Vowels (Latin a e i o u y w, Arabic ا و ي
 # ى), hamza and ayn leave no trace; letters Latin writes alike fall together (ت ط ث t, س ص ش s,
 # د ض ذ d, ك ق خ k, ج غ g j, ح ه h, f v, b p); Arabizi digits count as letters in a word with a
-# Latin letter (3 ayn and 2 hamza nothing, 7 h, 5 k, 6 t, 9 k); a final ه (ة) and a Latin final h
-# after a vowel are dropped; a letter doubled counts once.
+# Latin letter (3 ayn and 2 hamza nothing, 7 h, 5 k, 6 t, 9 k); a final ه (ة) is dropped (a Latin
+# final h after a vowel is dropped in one of a query word's latin_variants); a letter doubled
+# counts once.
 SKELETON_MARK = "%"
 _LATIN_LETTER = re.compile(r"[a-z]")
 SKELETON_MIN = 2  # consonants, at least
@@ -279,8 +280,6 @@ def skeleton(token: str) -> str:
     else:
         for digraph, letter in _SKELETON_DIGRAPHS:
             word = word.replace(digraph, letter)
-        if len(word) > 2 and word.endswith("h") and word[-2] in "aei":
-            word = word[:-1]
     out = ""
     latin = _LATIN_LETTER.search(word) is not None
     for ch in word:
@@ -302,18 +301,47 @@ def skeleton_key(toks: list[str]) -> str:
     return SKELETON_MARK + joined
 
 
+def latin_variants(token: str) -> list[str]:
+    """A Latin query word as Latin writes Arabic in more than one way: as typed; a final "h" after
+    a vowel also without it (ة: "suriyah" for سورية; as typed, ح: "ashbah" for أشباح); a final
+    "-at" or "-et" after a consonant also as "-a" (the construct state of ة: "madinat" for مدينة);
+    and each "th" also as "dh" (ذ as well as ث: "matha" for ماذا). An Arabic token is its own
+    only variant."""
+    out = [token]
+    if is_arabic(token):
+        return out
+    if len(token) > 2 and token.endswith("h") and token[-2] in "aei" and not token.endswith(_DIGRAPH_H):
+        out.append(token[:-1])
+    if len(token) >= 5 and _CONSTRUCT.search(token):
+        out.append(token[:-1])
+    for form in list(out):
+        if not is_arabic(form) and "th" in form:
+            out.append(form.replace("th", "dh"))
+    return out
+
+
+_CONSTRUCT = re.compile(r"[^aeiou][ae]t$")
+_DIGRAPH_H = ("sh", "ch", "th", "dh", "kh", "gh", "ph")
+RUN_KEYS_MAX = 8  # the variants of a run of words multiply; a run asks at most this many keys
+
+
 def skeleton_run_keys(run: list[tuple[str, bool]]) -> list[str]:
     """The skeleton keys of a run of query words read as one name, each word with True when a Latin
     article stood before it: without the articles, then with each as "al" (the name's skeleton
     without its articles, as written with them: "bahithu al-irhab" meets «باحثو الإرهاب» either
-    way). Keys that are "" are left out."""
+    way); each for every combination of the words' latin_variants, at most RUN_KEYS_MAX keys.
+    Keys that are "" are left out."""
+    combos: list[list[tuple[str, bool]]] = [[]]
+    for tok, article in run:
+        combos = [[*combo, (form, article)] for combo in combos for form in latin_variants(tok)]
     out: list[str] = []
-    bare = skeleton_key([tok for tok, _ in run])
-    whole = skeleton_key([part for tok, article in run for part in (["al", tok] if article else [tok])])
-    for key in (bare, whole):
-        if key and key not in out:
-            out.append(key)
-    return out
+    for combo in combos:
+        bare = skeleton_key([tok for tok, _ in combo])
+        whole = skeleton_key([part for tok, article in combo for part in (["al", tok] if article else [tok])])
+        for key in (bare, whole):
+            if key and key not in out:
+                out.append(key)
+    return out[:RUN_KEYS_MAX]
 
 
 def skeleton_keys(text: str) -> list[str]:
@@ -331,3 +359,41 @@ def skeleton_keys(text: str) -> list[str]:
 
 def _bare(token: str) -> str:
     return token[2:] if token.startswith("ال") and len(token) - 2 >= MIN_STEM else token
+
+
+# 6. Word skeletons: the skeleton of one word of running text, so a Latin transliteration of an
+# ordinary word, not only of a name, meets it ("madinat ashbah" → مدينة أشباح, "al-tasweebat" →
+# التصويبات). The index holds one for every Arabic word, as written and without its article;
+# a Latin query word the index does not hold asks for those of its latin_variants. Marked apart
+# from the skeletons of whole names (WORD_MARK): one word of a text is weaker evidence than a name.
+WORD_MARK = "$"
+WORD_SKELETON_MIN = 3  # consonants; 2 are enough in a query word typed with WORD_SKELETON_LETTERS
+WORD_SKELETON_LETTERS = 5  # letters or more ("daesh"), where a short word's 2 collide too often
+
+
+def word_skeletons(token: str) -> list[str]:
+    """Index side: an Arabic token's word-skeleton terms, as written and without the article ال;
+    none for a token in another script or with fewer than SKELETON_MIN consonants."""
+    if not is_arabic(token):
+        return []
+    out: list[str] = []
+    for form in (token, _bare(token)):
+        found = skeleton(form)
+        if len(found) >= SKELETON_MIN and WORD_MARK + found not in out:
+            out.append(WORD_MARK + found)
+    return out
+
+
+def latin_word_skeletons(token: str) -> list[str]:
+    """Query side: a Latin query word's word-skeleton terms, one per latin_variant, each of at
+    least WORD_SKELETON_MIN consonants (or SKELETON_MIN in a word of WORD_SKELETON_LETTERS letters
+    or more); none for an Arabic token."""
+    if is_arabic(token) or not _LATIN_LETTER.search(token):
+        return []
+    shortest = SKELETON_MIN if len(token) >= WORD_SKELETON_LETTERS else WORD_SKELETON_MIN
+    out: list[str] = []
+    for form in latin_variants(token):
+        found = skeleton(form)
+        if len(found) >= shortest and WORD_MARK + found not in out:
+            out.append(WORD_MARK + found)
+    return out

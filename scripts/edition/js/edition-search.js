@@ -77,6 +77,8 @@
   var phrased = {}                     /* entry location → the longest run of query words found
                                           one after the other, in order, in one of its fields */
   var keyed = {}
+  var paragraphed = {}                 /* article pages' entries (see 4) → the most query words
+                                          one paragraph of their text holds, with their title's */
   var prose = {}                       /* entry location → an article page's (see 4), from the
                                           index's `prose` mark */
   var PHRASE_GAP = 3                   /* words may be this many tokens apart in a run (stop
@@ -253,12 +255,21 @@
      pages index the skeletons of their Arabic names, so "Tilijram" finds تيليجرام and "Jisr
      Lundun" جسر لندن. Every word of the run counts as matched by it. The Latin article ("al",
      "el") is not a word of the query but the run reads across it, with and without it
-     (normalise.skeletonRunKeys): "bahithu al-irhab" meets باحثو الإرهاب. */
+     (normalise.skeletonRunKeys): "bahithu al-irhab" meets باحثو الإرهاب. Such a word also asks
+     for its word skeletons (normalise.latinWordSkeletons), which the index holds for every Arabic
+     word of every page: "madinat ashbah" meets مدينة أشباح in the text. */
   function skeletons(words) {
     var N = self.EditionNormalise
     for (var start = 0; start < words.length; start++) {
       if (!words[start].unknown)
         continue
+      var w0 = words[start]
+      N.latinWordSkeletons(w0.word).forEach(function (key) {
+        if (found(key, false) && w0.forms.indexOf(key) < 0) {
+          w0.forms.push(key)
+          w0.whole[key] = true
+        }
+      })
       for (var end = start + 1; end <= words.length && words[end - 1].unknown; end++) {
         var run = words.slice(start, end)
         N.skeletonRunKeys(run.map(function (w) { return [w.word, w.article] })).forEach(function (key) {
@@ -355,6 +366,8 @@
       for (var word in item.terms)
         if (item.terms[word] === true)
           n++
+      if (has(paragraphed, item.location))
+        n = Math.min(n, paragraphed[item.location])
       return Math.max(best, n)
     }, 0)
   }
@@ -449,8 +462,8 @@
       if (w[1])
         return                         /* a stop word */
       var spellings = N.spellings(w[0])  /* once per token: forms() starts from them */
-      N.forms(w[0], spellings).forEach(function (form) {
-        var term = spellings.indexOf(form) < 0 ? STEM + form : form
+      N.forms(w[0], spellings).concat(N.wordSkeletons(w[0])).forEach(function (form) {
+        var term = spellings.indexOf(form) < 0 && form.charAt(0) !== N.WORD_MARK ? STEM + form : form
         out.push(token.clone(function () { return term }))
       })
     })
@@ -504,11 +517,14 @@
     described = {}
     phrased = {}
     keyed = {}
+    paragraphed = {}
     results.forEach(function (result) {
       var fields = {}
       var metadata = result.matchData.metadata
-      if (current.length > 1 && prose[result.ref])
+      if (current.length > 1 && prose[result.ref]) {
         phrased[result.ref] = longestRun(metadata)
+        paragraphed[result.ref] = inOneParagraph(metadata)
+      }
       Object.keys(metadata).forEach(function (term) {
         if (has(wordKeys, term)) {
           (fields.keys || (fields.keys = {}))[wordKeys[term]] = true
@@ -548,6 +564,35 @@
       })
     })
     return results
+  }
+
+  /* The most words of the query one paragraph (block) of an entry's text holds, with those its
+     other fields hold (title, and the fields that name the page): a long text holds many words of
+     any query somewhere */
+  function inOneParagraph(metadata) {
+    var title = {}, blocks = {}
+    Object.keys(metadata).forEach(function (term) {
+      if (term.charAt(0) === "=")
+        return
+      var hits = wordsOf(term)
+      Object.keys(metadata[term]).forEach(function (field) {
+        var data = metadata[term][field]
+        if (field !== "text")
+          hits.forEach(function (i) { title[i] = true })
+        else if (data && data.position)
+          data.position.forEach(function (p) {
+            if (typeof p !== "number")
+              return
+            var block = blocks[p >> 20] || (blocks[p >> 20] = {})
+            hits.forEach(function (i) { block[i] = true })
+          })
+      })
+    })
+    var best = 0
+    Object.keys(blocks).forEach(function (b) {
+      best = Math.max(best, Object.keys(Object.assign({}, title, blocks[b])).length)
+    })
+    return Math.max(best, Object.keys(title).length)
   }
 
   /* The longest run of the query's words, in the order typed, each at most PHRASE_GAP tokens after
@@ -595,7 +640,7 @@
      query that requires a whole-name key or a skeleton there (marks no title word has, unlike a
      stem: most rewritten queries) can match nothing, so lunr is not asked (measured: a tenth of the
      worker's time per query) */
-  var MARKED = /^[=%]/
+  var MARKED = /^[=%$]/
   function impossible(index, fn) {
     var probe = new self.lunr.Query(index.fields)
     fn.call(probe, probe)

@@ -251,8 +251,6 @@
         word = word.slice(0, -1)
     } else {
       SKELETON_DIGRAPHS.forEach(function (pair) { word = word.split(pair[0]).join(pair[1]) })
-      if (word.length > 2 && word.charAt(word.length - 1) === "h" && "aei".indexOf(word.charAt(word.length - 2)) >= 0)
-        word = word.slice(0, -1)
     }
     var out = ""
     var latin = /[a-z]/.test(word)
@@ -273,21 +271,50 @@
     return SKELETON_MARK + joined
   }
 
-  /* A run of query words read as one name, each [token, was a Latin article before it?]: its
-     skeleton keys without the articles, then with each as "al" (see normalise.py) */
-  function skeletonRunKeys(run) {
-    var out = []
-    var whole = []
-    run.forEach(function (w) {
-      if (w[1])
-        whole.push("al")
-      whole.push(w[0])
-    })
-    ;[skeletonKey(run.map(function (w) { return w[0] })), skeletonKey(whole)].forEach(function (key) {
-      if (key && out.indexOf(key) < 0)
-        out.push(key)
+  /* A Latin query word's other spellings of one Arabic word (see normalise.py): final vowel + h
+     also without the h, final -at/-et after a consonant also as -a, each "th" also as "dh" */
+  var CONSTRUCT = /[^aeiou][ae]t$/, DIGRAPH_H = /(sh|ch|th|dh|kh|gh|ph)$/, RUN_KEYS_MAX = 8
+  function latinVariants(token) {
+    var out = [token]
+    if (ARABIC.test(token))
+      return out
+    if (token.length > 2 && /[aei]h$/.test(token) && !DIGRAPH_H.test(token))
+      out.push(token.slice(0, -1))
+    if (token.length >= 5 && CONSTRUCT.test(token))
+      out.push(token.slice(0, -1))
+    out.slice().forEach(function (form) {
+      if (form.indexOf("th") >= 0)
+        out.push(form.split("th").join("dh"))
     })
     return out
+  }
+
+  /* A run of query words read as one name, each [token, was a Latin article before it?]: its
+     skeleton keys without the articles, then with each as "al", for every combination of the
+     words' latinVariants, at most RUN_KEYS_MAX (see normalise.py) */
+  function skeletonRunKeys(run) {
+    var combos = [[]]
+    run.forEach(function (w) {
+      var next = []
+      combos.forEach(function (combo) {
+        latinVariants(w[0]).forEach(function (form) { next.push(combo.concat([[form, w[1]]])) })
+      })
+      combos = next
+    })
+    var out = []
+    combos.forEach(function (combo) {
+      var whole = []
+      combo.forEach(function (w) {
+        if (w[1])
+          whole.push("al")
+        whole.push(w[0])
+      })
+      ;[skeletonKey(combo.map(function (w) { return w[0] })), skeletonKey(whole)].forEach(function (key) {
+        if (key && out.indexOf(key) < 0)
+          out.push(key)
+      })
+    })
+    return out.slice(0, RUN_KEYS_MAX)
   }
 
   function bare(token) {
@@ -306,13 +333,41 @@
     return out
   }
 
+  /* Word skeletons (see normalise.py, 6): one word of running text as its skeleton, marked "$" */
+  var WORD_MARK = "$", WORD_SKELETON_MIN = 3, WORD_SKELETON_LETTERS = 5
+  function wordSkeletons(token) {
+    if (!ARABIC.test(token))
+      return []
+    var out = []
+    ;[token, bare(token)].forEach(function (form) {
+      var found = skeleton(form)
+      if (found.length >= SKELETON_MIN && out.indexOf(WORD_MARK + found) < 0)
+        out.push(WORD_MARK + found)
+    })
+    return out
+  }
+
+  function latinWordSkeletons(token) {
+    if (ARABIC.test(token) || !/[a-z]/.test(token))
+      return []
+    var shortest = token.length >= WORD_SKELETON_LETTERS ? SKELETON_MIN : WORD_SKELETON_MIN
+    var out = []
+    latinVariants(token).forEach(function (form) {
+      var found = skeleton(form)
+      if (found.length >= shortest && out.indexOf(WORD_MARK + found) < 0)
+        out.push(WORD_MARK + found)
+    })
+    return out
+  }
+
   var api = {
     light: light, fold: fold, tokens: tokens, words: words, isStop: isStop, forms: forms, stem: stem,
     spellings: spellings,
     nisba: nisba, isArabic: isArabic, short: short,
     STOPWORDS: Object.keys(STOPWORDS).sort(), queryTerms: queryTerms, keys: keys, SEPARATOR: SEPARATOR,
     skeleton: skeleton, skeletonKey: skeletonKey, skeletonKeys: skeletonKeys, SKELETON_MARK: SKELETON_MARK,
-    isArticle: isArticle, skeletonRunKeys: skeletonRunKeys
+    isArticle: isArticle, skeletonRunKeys: skeletonRunKeys, latinVariants: latinVariants,
+    wordSkeletons: wordSkeletons, latinWordSkeletons: latinWordSkeletons, WORD_MARK: WORD_MARK
   }
   if (typeof module !== "undefined" && module.exports)
     module.exports = api
