@@ -182,14 +182,17 @@ PAGE_ABOUT: dict[str, dict[Lang, str]] = {
         "en": "the events the article reports in chronological order, with their dates",
     },
     paths.CLAIMS: {"ar": "أقوال المقال ومن قالها", "en": "the claims and statements in the article and who made them"},
-    paths.ABOUT: {"ar": "ما هذه النسخة وكيف أُعدّت", "en": "what this edition is and how it was made"},
+    paths.ABOUT: {
+        "ar": "من نحن: ما هذه النسخة (هذا الموقع) وكيف أُعدّت",
+        "en": "about us: what this edition (this website) is and how it was made",
+    },
     paths.NOTES: {
         "ar": "ملاحظات المحرر على النص، ومنها حيث يختلف النص العربي عن الأصل الإنجليزي",
         "en": "the editor's notes on the text, among them where the Arabic differs from the English original",
     },
     paths.RELATIONS: {
-        "ar": "كيف يرتبط أشخاص المقال ومنظماته ومنصاته وأماكنه بعضها ببعض، رسمًا وقائمة",
-        "en": "how the people, organisations, platforms and places of the article are related, as a diagram and a list",
+        "ar": "كيف يرتبط أشخاص المقال ومنظماته ومنصاته وأماكنه بعضها ببعض، رسمًا شبكيًا وقائمة",
+        "en": "how the people, organisations, platforms and places of the article are related, as a network diagram and a list",
     },
     paths.DATA: {"ar": "بيانات النسخة للتنزيل", "en": "the edition's data to download"},
     "sources.md": {
@@ -197,25 +200,25 @@ PAGE_ABOUT: dict[str, dict[Lang, str]] = {
         "en": "the bibliography: the sources the edition cites from outside the article",
     },
     "corrections.md": {
-        "ar": "التصويبات التي أُجريت على النسخة وإصداراتها",
-        "en": "the corrections (errata) made to the edition and its versions",
+        "ar": "التصويبات التي أُجريت على النسخة وإصداراتها: سجل تغييراتها",
+        "en": "the corrections (errata) made to the edition and its versions: its change history",
     },
     "report.md": {"ar": "أبلغ المحرر عن خطأ في النسخة", "en": "tell the editor of a mistake in the edition"},
     paths.type_index("person"): {
         "ar": "قائمة الأشخاص الذين يذكرهم المقال",
-        "en": "list of the people the article mentions",
+        "en": "list (index) of the people the article mentions",
     },
     paths.type_index("organisation"): {
         "ar": "قائمة المنظمات التي يذكرها المقال",
-        "en": "list of the organisations the article mentions",
+        "en": "list (index) of the organisations the article mentions",
     },
     paths.type_index("platform"): {
         "ar": "قائمة المنصات التي يذكرها المقال",
-        "en": "list of the platforms the article mentions",
+        "en": "list (index) of the platforms the article mentions",
     },
     paths.type_index("place"): {
         "ar": "قائمة الأماكن التي يذكرها المقال",
-        "en": "list of the places the article mentions",
+        "en": "list (index) of the places the article mentions",
     },
 }
 

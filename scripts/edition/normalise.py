@@ -305,8 +305,8 @@ def latin_variants(token: str) -> list[str]:
     """A Latin query word as Latin writes Arabic in more than one way: as typed; a final "h" after
     a vowel also without it (ة: "suriyah" for سورية; as typed, ح: "ashbah" for أشباح); a final
     "-at" or "-et" after a consonant also as "-a" (the construct state of ة: "madinat" for مدينة);
-    and each "th" also as "dh" (ذ as well as ث: "matha" for ماذا). An Arabic token is its own
-    only variant."""
+    Arabizi "2" also as "q" (hamza, or ق as many dialects say it: "3ira2" for عراق); and each "th"
+    also as "dh" (ذ as well as ث: "matha" for ماذا). An Arabic token is its own only variant."""
     out = [token]
     if is_arabic(token):
         return out
@@ -314,6 +314,8 @@ def latin_variants(token: str) -> list[str]:
         out.append(token[:-1])
     if len(token) >= 5 and _CONSTRUCT.search(token):
         out.append(token[:-1])
+    if "2" in token and _LATIN_LETTER.search(token):
+        out.append(token.replace("2", "q"))  # Arabizi 2: hamza, or ق as many dialects say it
     for form in list(out):
         if not is_arabic(form) and "th" in form:
             out.append(form.replace("th", "dh"))

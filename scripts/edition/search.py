@@ -95,8 +95,7 @@ def page_fields(data: Dataset, lang: Lang) -> dict[str, dict[str, str]]:
     for page, key in PAGE_TITLES.items():
         line = PAGE_ABOUT[page]  # KeyError: a page without its line stops the build
         fields = _naming([t(key, "ar"), t(key, "en")])
-        named = fields["names"].split()
-        said = [tok for text in (line["ar"], line["en"]) for tok in content_tokens(text) if tok not in named]
+        said = [tok for text in (line["ar"], line["en"]) for tok in content_tokens(text)]
         fields["role"] = " ".join(dict.fromkeys(said))
         out.setdefault(page, {}).update(fields)
     return out

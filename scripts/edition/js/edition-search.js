@@ -260,16 +260,19 @@
      word of every page: "madinat ashbah" meets مدينة أشباح in the text. */
   function skeletons(words) {
     var N = self.EditionNormalise
+    words.forEach(function (w) {
+      if (!w.unknown && !has(nameWords, w.word))
+        return
+      N.latinWordSkeletons(w.word).forEach(function (key) {
+        if (found(key, false) && w.forms.indexOf(key) < 0) {
+          w.forms.push(key)
+          w.whole[key] = true
+        }
+      })
+    })
     for (var start = 0; start < words.length; start++) {
       if (!words[start].unknown)
         continue
-      var w0 = words[start]
-      N.latinWordSkeletons(w0.word).forEach(function (key) {
-        if (found(key, false) && w0.forms.indexOf(key) < 0) {
-          w0.forms.push(key)
-          w0.whole[key] = true
-        }
-      })
       for (var end = start + 1; end <= words.length && words[end - 1].unknown; end++) {
         var run = words.slice(start, end)
         N.skeletonRunKeys(run.map(function (w) { return [w.word, w.article] })).forEach(function (key) {

@@ -272,7 +272,8 @@
   }
 
   /* A Latin query word's other spellings of one Arabic word (see normalise.py): final vowel + h
-     also without the h, final -at/-et after a consonant also as -a, each "th" also as "dh" */
+     also without the h, final -at/-et after a consonant also as -a, Arabizi 2 also as q, each
+     "th" also as "dh" */
   var CONSTRUCT = /[^aeiou][ae]t$/, DIGRAPH_H = /(sh|ch|th|dh|kh|gh|ph)$/, RUN_KEYS_MAX = 8
   function latinVariants(token) {
     var out = [token]
@@ -282,6 +283,8 @@
       out.push(token.slice(0, -1))
     if (token.length >= 5 && CONSTRUCT.test(token))
       out.push(token.slice(0, -1))
+    if (token.indexOf("2") >= 0 && /[a-z]/.test(token))
+      out.push(token.split("2").join("q"))   /* Arabizi 2: hamza, or ق as many dialects say it */
     out.slice().forEach(function (form) {
       if (form.indexOf("th") >= 0)
         out.push(form.split("th").join("dh"))
