@@ -9,8 +9,9 @@
  *    typed can be told from one that has only an inflection of it. A query word asks for its
  *    spellings, its stem marked (other inflections) and its stem plain (an indexed word that is
  *    itself the stem: "analysts" finds "analyst");
- *    stop words (in their hamza-keeping light form) are not indexed. Each form keeps the token's
- *    position, so highlighting still marks the original, unfolded text.
+ *    stop words (in their hamza-keeping light form) are not indexed. An Arabic word is also
+ *    indexed as its word skeletons ("$mdn" for مدينة; see 2, Transliterations). Each form keeps
+ *    the token's position, so highlighting still marks the original, unfolded text.
  * 2. Query: before Material's handler sees a query, it is replaced by the folded forms of its
  *    words (stop words left out) and its whole-text keys (see normalise.js). Only the word being
  *    typed (the last one, when the query does not end with a space) is matched as a prefix; a
@@ -22,7 +23,9 @@
  *    matches something is never widened, so a typo can only add results where there were none.
  *    A word of four letters is asked so only as the words of pages' names one edit away.
  *    Transliterations: such a word, and each run of such words, is also asked as its consonant
- *    skeleton, which entity pages index for their Arabic names ("Tilijram" → تيليجرام).
+ *    skeleton, which entity pages index for their Arabic names ("Tilijram" → تيليجرام); such a
+ *    word, or a Latin word of a page's name, also asks for its word skeletons, which the index
+ *    holds for every Arabic word ("madinat ashbah" → مدينة أشباح; normalise.wordSkeletons).
  * 3. Highlighting: one indexed position can match several forms of one word ("لندن" and its form
  *    "ندن"); Material's highlighter expects each position once and, given it twice, wraps a
  *    <mark> inside its own <mark> tag. Each position is kept once per field, at the root (lunr's
@@ -31,7 +34,8 @@
  * 4. Results: the forms Material reports as matched are mapped back to the words typed. Pages of
  *    the reader's edition come first; among them, pages whose best entry matches more of the
  *    words typed come first (lunr adds up scores, so a page rich in one word could outrank one that
- *    has them all), then pages whose naming fields (title, names, keys, role: see below) taken
+ *    has them all; an article page's entry counts the words one paragraph of it holds, with those
+ *    of its other fields, as a long text holds most words of any query somewhere), then pages whose naming fields (title, names, keys, role: see below) taken
  *    together hold two or more of them (the entity a description describes, before the article
  *    that merely quotes the same words), then pages that match more of them as spelt (in one of
  *    their spellings: not only by a stem or as a typo: "the analyst" finds the analyst before
