@@ -259,11 +259,17 @@ def test_reader_edition_first_on_the_query_sets(browser: object, base_url: str, 
 
 
 # Floors of the blind sets (recall@5, recall@1, own edition first, descriptive queries in the top 3):
-# their measured figures in the README, rounded down. heldout2 (session 2) and heldout3 (session 3)
-# were written by people who saw only the article and the page list; each was reported on its first
-# run, and changes made after seeing it are said so in the README: the floors guard, they no longer
-# measure.
-BLIND_FLOORS = {"heldout2": (0.98, 0.92, 0.97, 0.90), "heldout3": (0.97, 0.86, 0.97, 0.80)}
+# their measured figures in the README, rounded down. heldout2 (session 2), heldout3 (session 3) and
+# heldout6 (session 6) were written by people who saw only the article and the page list; each was
+# reported on its first run, and changes made after seeing it are said so in the README: the floors
+# guard, they no longer measure. heldout2 and heldout3 were lowered in session 6 on purpose: their
+# authors wanted the article first for a phrase of it, the later authors the page that quotes it
+# (README, Search).
+BLIND_FLOORS = {
+    "heldout2": (0.98, 0.89, 0.97, 0.90),
+    "heldout3": (0.97, 0.81, 0.97, 0.85),
+    "heldout6": (0.96, 0.79, 0.97, 0.72),
+}
 
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
@@ -275,7 +281,9 @@ def test_blind_heldout_set_does_not_regress(browser: object, base_url: str, lang
     assert scores.recall(5) >= at5, [(o.query["q"], o.pages[:5]) for o in scores.failures(5)]
     assert scores.recall(1) >= at1, [(o.query["q"], o.pages[:3]) for o in scores.failures(1)]
     assert scores.own_first >= own
-    descriptive = [o for o in scores.outcomes if o.query.get("descriptive")]
+    descriptive = [
+        o for o in scores.outcomes if o.query.get("descriptive") or o.query["class"].startswith("descriptive")
+    ]
     top3 = sum(1 for o in descriptive if o.rank and o.rank <= 3) / len(descriptive)
     assert top3 >= descriptive_top3, [(o.query["q"], o.pages[:3]) for o in descriptive if not o.rank or o.rank > 3]
 
@@ -497,16 +505,42 @@ def _article_phrases(data: Dataset, lang: str, words: int = 5) -> list[str]:
     return out
 
 
-def test_a_long_phrase_of_the_article_ranks_the_article_first(box: SearchBox, base_url: str, data: Dataset) -> None:
-    """A phrase of four words or more that the article holds as typed ranks the article or the
-    parallel reading first, before an entity page that quotes it too; names still rank their
-    entity first (test_name_queries_rank_the_entity_page_first)."""
-    own = "en/" if box.lang == "en" else ""  # type: ignore[attr-defined]
+def test_a_phrase_of_the_article_ranks_first_a_page_that_holds_it(
+    box: SearchBox, base_url: str, data: Dataset, site: Path
+) -> None:
+    """A phrase of five words from the middle of every long paragraph ranks first a page that
+    holds it: the article, its parallel reading, or a page that quotes it as evidence. The article
+    has no precedence by rule (the blind authors of sets 4 to 6 and both second annotators chose
+    the quoting page, the authors of sets 2 and 3 the article: see the README); names still rank
+    their entity first (test_name_queries_rank_the_entity_page_first)."""
     phrases = _article_phrases(data, box.lang)  # type: ignore[attr-defined]
     assert len(phrases) >= 10
-    first = [box.search(q, base_url).pages[:1] for q in phrases]
-    wrong = [(q, p) for q, p in zip(phrases, first, strict=True) if p not in ([own + "article/"], [own + "parallel/"])]
-    assert len(wrong) <= len(phrases) // 10, wrong
+    wrong = []
+    for q in phrases:
+        first = box.search(q, base_url).pages[:1]
+        if not first or not _holds(site / first[0] / "index.html", q):
+            wrong.append((q, first))
+    assert not wrong, wrong
+
+
+def _holds(page: Path, phrase: str) -> bool:
+    """Does the page's text hold the phrase's words in order, each at most three words after the
+    one before (stop words are not indexed; the search allows as much)?"""
+    text = html.unescape(re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8")))
+    words, wanted = content_tokens(text), content_tokens(phrase)
+    for start, word in enumerate(words):
+        if word != wanted[0]:
+            continue
+        at, ok = start, True
+        for want in wanted[1:]:
+            ahead = words[at + 1 : at + 4]
+            if want not in ahead:
+                ok = False
+                break
+            at += 1 + ahead.index(want)
+        if ok:
+            return True
+    return False
 
 
 def test_the_article_ranks_before_its_parallel_reading(box: SearchBox, base_url: str, data: Dataset) -> None:

@@ -120,8 +120,10 @@ def _p(text: str) -> str:
     return f"<p>{html_text(text)}</p>"
 
 
-# The pages whose running text is the article's (in either language): a long phrase of the article
-# typed as a query ranks them before a page that also quotes it (see js/edition-search.js, 4).
+# The pages whose running text is the article's (in either language); their entries are marked
+# `prose`, so the worker can tell the article from the parallel reading that repeats it (REPEATS).
+# A phrase of the article gives them no precedence over a page that quotes it as evidence (see
+# js/edition-search.js, 4, and the README's Search section for why).
 PROSE_PAGES = (paths.ARTICLE, paths.PARALLEL)
 # A page that reproduces another: when both match a query as well, the reproduced one comes first
 # (the parallel reading repeats the article beside its translation; a reader looking for a

@@ -32,21 +32,26 @@
  *    match data), before Material highlights; every distinct position is kept, so a word that
  *    occurs twice («تام تام») is marked twice.
  * 4. Results: the forms Material reports as matched are mapped back to the words typed. Pages of
- *    the reader's edition come first; among them, pages whose best entry matches more of the
- *    words typed come first (lunr adds up scores, so a page rich in one word could outrank one that
- *    has them all; an article page's entry counts the words one paragraph of it holds, with those
- *    of its other fields, as a long text holds most words of any query somewhere), then pages whose naming fields (title, names, keys, role: see below) taken
- *    together hold two or more of them (the entity a description describes, before the article
- *    that merely quotes the same words), then pages that match more of them as spelt (in one of
- *    their spellings: not only by a stem or as a typo: "the analyst" finds the analyst before
- *    "journalists and analysts"), then pages that match more of them in one field (a role that
- *    says "Belgian researcher" over a name that says "Belgian" and a role that says
- *    "researcher"; a whole-name key counts as all of them), first in any of its entries, then in the fields that name the
- *    page (title, names, keys, an entity's role; not its description or a section that quotes the
- *    article), then Material's order; the parallel reading, which repeats the article, comes right
- *    after the article when the article matches as well. Pages of the other edition (entries with an
- *    `edition` field: names only, marked with their language at build time) follow, and only
- *    when the same page of the reader's edition is not already listed.
+ *    the reader's edition come first; among them, in this order:
+ *    - pages whose best entry matches more of the words typed (lunr adds up scores, so a page
+ *      rich in one word could outrank one that has them all); an entry counts the words one
+ *      paragraph of its text holds, with those of its other fields: a long text (the article, the
+ *      bibliography) holds most words of any query somewhere;
+ *    - the page whose whole-name key the query is (a name's own page);
+ *    - pages matching more words by their own forms, not only through a synonym;
+ *    - pages whose naming fields (title, names, keys, role) taken together hold two or more of
+ *      the words (the entity a description describes, before a page that merely uses the words);
+ *    - pages holding all the words typed, two or more, as one run in one field (a phrase of the
+ *      article: the article, and a page that quotes it as evidence, alike);
+ *    - pages matching more of them as spelt (in one of their spellings, not only by a stem or as
+ *      a typo: "the analyst" finds the analyst before "journalists and analysts");
+ *    - pages matching more of them in one field (a role that says "Belgian researcher" over a
+ *      name that says "Belgian" and a role that says "researcher"; a whole-name key counts as
+ *      all), first in any entry, then in the fields that name the page; then Material's order.
+ *    The parallel reading, which repeats the article, comes right after the article when the
+ *    article matches as well. Pages of the other edition (entries with an `edition` field: names
+ *    only, marked with their language at build time) follow, and only when the same page of the
+ *    reader's edition is not already listed.
  *
  * The hook writes the real name of Material's worker in place of MATERIAL_WORKER at build time.
  */
@@ -81,14 +86,10 @@
   var phrased = {}                     /* entry location → the longest run of query words found
                                           one after the other, in order, in one of its fields */
   var keyed = {}
-  var paragraphed = {}                 /* article pages' entries (see 4) → the most query words
-                                          one paragraph of their text holds, with their title's */
-  var prose = {}                       /* entry location → an article page's (see 4), from the
-                                          index's `prose` mark */
+  var paragraphed = {}                 /* entry location → the most query words one paragraph
+                                          of its text holds, with its other fields' (see 4) */
   var PHRASE_GAP = 3                   /* words may be this many tokens apart in a run (stop
                                           words, which are not asked, or an inline tag between) */
-  var LONG = 4                         /* a query of this many words or more that an article page
-                                          holds as one run is a phrase of the article (see 4) */
 
   /* Registered before Material's listener, so it rewrites the message Material then reads */
   addEventListener("message", function (ev) {
@@ -392,14 +393,14 @@
     return group[0]
   }
 
-  /* An article page (entries marked `prose` at build time) that holds every word typed, two or
-     more, as one run: 1, else 0 */
+  /* A page that holds every word typed, two or more, as one run in one field of one entry (the
+     article's text, or a quote of it on a page that gives it as evidence): 1, else 0 */
   function phrase(group) {
     var n = current.length
     if (n < 2)
       return 0
     return group.some(function (item) {
-      return item.prose && (phrased[item.location] || 0) >= n
+      return (phrased[item.location] || 0) >= n
     }) ? 1 : 0
   }
 
@@ -446,10 +447,8 @@
         listed[lead.location] = true
       }
     })
-    var n = current.length
     var rank = function (a, b) {
       return b.coverage - a.coverage || b.keyed - a.keyed || b.literal - a.literal ||
-        (n >= LONG ? b.phrase - a.phrase : 0) ||
         namingWords(b) - namingWords(a) ||
         b.phrase - a.phrase ||
         b.spelt - a.spelt || b.concentration - a.concentration || b.own - a.own || a.index - b.index
@@ -528,10 +527,6 @@
     results.forEach(function (result) {
       var fields = {}
       var metadata = result.matchData.metadata
-      if (current.length > 1 && prose[result.ref]) {
-        phrased[result.ref] = longestRun(metadata)
-        paragraphed[result.ref] = inOneParagraph(metadata)
-      }
       Object.keys(metadata).forEach(function (term) {
         if (has(wordKeys, term)) {
           (fields.keys || (fields.keys = {}))[wordKeys[term]] = true
@@ -555,6 +550,15 @@
         }
       })
       described[result.ref] = Object.keys(union).length
+      /* Measured: a run of every word needs a field that holds every word, and a paragraph can
+         only lower the count of an entry whose text holds two of them or more */
+      var n = current.length
+      if (n > 1) {
+        var full = Object.keys(fields).filter(function (f) { return Object.keys(fields[f]).length >= n })
+        phrased[result.ref] = full.length ? longestRun(metadata, full) : 0
+        if (fields.text && Object.keys(fields.text).length >= 2)
+          paragraphed[result.ref] = inOneParagraph(metadata)
+      }
       Object.keys(metadata).forEach(function (term) {
         if (term.charAt(0) === "=" && !has(wordKeys, term)) {
           best = naming = current.length /* the query's whole-name key: every word, in one name */
@@ -603,9 +607,9 @@
   }
 
   /* The longest run of the query's words, in the order typed, each at most PHRASE_GAP tokens after
-     the one before, in one field of one entry. Material's positions are block << 20 | the token's
+     the one before, in one field of one entry (of the fields named in `only`). Material's positions are block << 20 | the token's
      index in its block, so words of one block are runs of consecutive numbers. */
-  function longestRun(metadata) {
+  function longestRun(metadata, only) {
     var at = {}                        /* field → word index → { position: true } */
     Object.keys(metadata).forEach(function (term) {
       if (term.charAt(0) === "=")
@@ -615,7 +619,7 @@
         return
       Object.keys(metadata[term]).forEach(function (field) {
         var data = metadata[term][field]
-        if (!data || !data.position)
+        if (!data || !data.position || only.indexOf(field) < 0)
           return
         var mine = at[field] || (at[field] = {})
         hits.forEach(function (i) {
@@ -664,8 +668,6 @@
     lunr.Builder.prototype.add = function (doc) {
       if (this.pipeline._stack.indexOf(editionNormalise) < 0)
         this.pipeline.add(editionNormalise)
-      if (doc && doc.prose)
-        prose[doc.location] = true
       if (doc && doc.names && doc.keys && !doc.edition)
         self.EditionNormalise.tokens(doc.names).forEach(function (tok) {
           self.EditionNormalise.spellings(tok).forEach(function (form) { nameWords[form] = true })
