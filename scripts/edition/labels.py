@@ -192,7 +192,10 @@ PAGE_ABOUT: dict[str, dict[Lang, str]] = {
     },
     paths.RELATIONS: {
         "ar": "كيف يرتبط أشخاص المقال ومنظماته ومنصاته وأماكنه بعضها ببعض، رسمًا شبكيًا وقائمة",
-        "en": "how the people, organisations, platforms and places of the article are related, as a network diagram and a list",
+        "en": (
+            "how the people, organisations, platforms and places of the article are related,"
+            " as a network diagram and a list"
+        ),
     },
     paths.DATA: {"ar": "بيانات النسخة للتنزيل", "en": "the edition's data to download"},
     "sources.md": {
