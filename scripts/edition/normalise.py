@@ -251,9 +251,9 @@ def keys(text: str) -> list[str]:
 # meets the Arabic name (تيليجرام, سوريا, داعش, لندن). Vowels (Latin a e i o u y w, Arabic ا و ي
 # ى), hamza and ayn leave no trace; letters Latin writes alike fall together (ت ط ث t, س ص ش s,
 # د ض ذ d, ك ق خ k, ج غ g j, ح ه h, f v, b p); Arabizi digits count as letters in a word with a
-# Latin letter (3 ayn and 2 hamza nothing, 7 h, 5 k, 6 t, 9 k); a final ه (ة) is dropped (a Latin
-# final h after a vowel is dropped in one of a query word's latin_variants); a letter doubled
-# counts once.
+# Latin letter (3 ayn and 2 hamza nothing, 7 h, 5 k, 6 t, 9 k); a word's first ي or y is a
+# consonant, y; a final ه (ة) is dropped (a Latin final h after a vowel is dropped in one of a
+# query word's latin_variants); a letter doubled counts once.
 SKELETON_MARK = "%"
 _LATIN_LETTER = re.compile(r"[a-z]")
 SKELETON_MIN = 2  # consonants, at least
@@ -280,7 +280,8 @@ def skeleton(token: str) -> str:
     else:
         for digraph, letter in _SKELETON_DIGRAPHS:
             word = word.replace(digraph, letter)
-    out = ""
+    # A word's first ي is a consonant (y), as Latin writes it: «يصبح» is not «أشباح»
+    out = "y" if word[:1] in ("ي", "y") else ""
     latin = _LATIN_LETTER.search(word) is not None
     for ch in word:
         if ch.isdigit() and not latin:

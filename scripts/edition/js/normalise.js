@@ -252,7 +252,7 @@
     } else {
       SKELETON_DIGRAPHS.forEach(function (pair) { word = word.split(pair[0]).join(pair[1]) })
     }
-    var out = ""
+    var out = word.charAt(0) === "ي" || word.charAt(0) === "y" ? "y" : ""  /* a first ي is y */
     var latin = /[a-z]/.test(word)
     for (var i = 0; i < word.length; i++) {
       var ch = word.charAt(i)
