@@ -20,7 +20,7 @@ from edition import paths, search
 from edition.labels import PAGE_ABOUT, PAGE_TITLES, t
 from edition.load import Dataset
 from edition.normalise import content_tokens
-from search_eval import EDITION_PREFIXES, load_queries, run
+from search_eval import EDITION_PREFIXES, SETS, load_queries, run
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,6 +35,21 @@ def test_query_set_is_large_and_covers_every_class() -> None:
         "hamza", "taa-marbuta", "alef-maqsura", "diacritics", "tatweel", "persian", "digits",
         "clitics", "variants", "english", "multi-word", "punctuation", "prefix",
     }  # fmt: skip
+
+
+def test_every_expected_page_of_every_query_set_exists(site: Path) -> None:
+    """The query sets (and the second annotators' labels, tests/search/second/) name pages of the
+    site: a page renamed or removed would otherwise turn into misses nobody explains."""
+    files = sorted(SETS.glob("*.yaml")) + sorted((SETS / "second").glob("*.yaml"))
+    missing = [
+        (f.name, q["q"], page)
+        for f in files
+        if f.name != "normalise_cases.yaml"
+        for q in load_queries(str(f.relative_to(SETS).with_suffix("")))
+        for page in q["expect"]
+        if not (site / page / "index.html").is_file()
+    ]
+    assert len(files) >= 8 and not missing, missing
 
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
