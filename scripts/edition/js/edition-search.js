@@ -581,7 +581,7 @@
      other fields hold (title, and the fields that name the page): a long text holds many words of
      any query somewhere */
   function inOneParagraph(metadata) {
-    var title = {}, blocks = {}
+    var rest = {}, blocks = {}         /* words in the other fields; block → words in it */
     Object.keys(metadata).forEach(function (term) {
       if (term.charAt(0) === "=")
         return
@@ -589,7 +589,7 @@
       Object.keys(metadata[term]).forEach(function (field) {
         var data = metadata[term][field]
         if (field !== "text")
-          hits.forEach(function (i) { title[i] = true })
+          hits.forEach(function (i) { rest[i] = true })
         else if (data && data.position)
           data.position.forEach(function (p) {
             if (typeof p !== "number")
@@ -599,16 +599,17 @@
           })
       })
     })
-    var best = 0
+    var best = Object.keys(rest).length
     Object.keys(blocks).forEach(function (b) {
-      best = Math.max(best, Object.keys(Object.assign({}, title, blocks[b])).length)
+      best = Math.max(best, Object.keys(Object.assign({}, rest, blocks[b])).length)
     })
-    return Math.max(best, Object.keys(title).length)
+    return best
   }
 
   /* The longest run of the query's words, in the order typed, each at most PHRASE_GAP tokens after
-     the one before, in one field of one entry (of the fields named in `only`). Material's positions are block << 20 | the token's
-     index in its block, so words of one block are runs of consecutive numbers. */
+     the one before, in one field of one entry (of the fields named in `only`). Material's
+     positions are block << 20 | the token's index in its block, so words of one block are runs of
+     consecutive numbers. */
   function longestRun(metadata, only) {
     var at = {}                        /* field → word index → { position: true } */
     Object.keys(metadata).forEach(function (term) {
