@@ -579,3 +579,15 @@ def test_words_scattered_over_the_article_do_not_rank_it_first(box: SearchBox, b
     (before, the parallel reading, which holds both languages' text, came first)."""
     pages = box.search("supporter whose tweet revealed the new app", base_url).pages
     assert pages and pages[0].removeprefix("en/") not in (paths.url_of(p) for p in search.PROSE_PAGES), pages[:3]
+
+
+# Descriptions with a relative clause: the head (the words before the relative pronoun) names what
+# the reader wants; the page whose naming fields hold it comes first, before pages that hold more
+# of the clause's words. None of them is a query of a held-out set.
+HEADED = [("الباحث الذي لاحظ اختفاء المجموعات", "people/pieter-van-ostaeyen/")]
+
+
+@pytest.mark.parametrize(("query", "expected"), HEADED)
+def test_a_description_finds_what_its_head_names(box: SearchBox, base_url: str, query: str, expected: str) -> None:
+    _first_in_own_edition(box, base_url, query, expected)
+    _in_top_three(box, base_url, "the analyst who doubted the move would last", "people/mitch-prothero/")

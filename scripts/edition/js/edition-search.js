@@ -38,6 +38,9 @@
  *      paragraph of its text holds, with those of its other fields: a long text (the article, the
  *      bibliography) holds most words of any query somewhere;
  *    - the page whose whole-name key the query is (a name's own page);
+ *    - pages whose naming fields hold more of a description's head, the words before a relative
+ *      pronoun ("analyst who said the move would not last": the analyst, not a page that holds
+ *      more of the clause's words; see markHead);
  *    - pages matching more words by their own forms, not only through a synonym;
  *    - pages whose naming fields (title, names, keys, role) taken together hold two or more of
  *      the words (the entity a description describes, before a page that merely uses the words);
@@ -86,6 +89,8 @@
   var phrased = {}                     /* entry location → the longest run of query words found
                                           one after the other, in order, in one of its fields */
   var keyed = {}
+  var headed = {}                      /* entry location → the description's head words (see
+                                          markHead) the fields that name it hold */
   var paragraphed = {}                 /* entry location → the most query words one paragraph
                                           of its text holds, with its other fields' (see 4) */
   var PHRASE_GAP = 3                   /* words may be this many tokens apart in a run (stop
@@ -106,10 +111,28 @@
     message.data = rewrite(message.data)
   })
 
+  /* A description's head: the words before a relative pronoun ("company that developed the
+     app", «التنظيم الذي تبنى الهجوم»), when words come before and after it: what the reader
+     wants is what the head names, and the clause says which one. Marks them (w[3]) */
+  var RELATIVE = { that: true, who: true, which: true, whose: true, whom: true,
+    "الذي": true, "التي": true, "الذين": true, "اللذان": true, "اللتان": true, "اللذين": true,
+    "اللتين": true, "اللواتي": true, "اللاتي": true }
+  function markHead(all) {
+    for (var i = 1; i < all.length - 1; i++) {
+      if (RELATIVE[all[i][0]] !== true)
+        continue
+      var before = all.slice(0, i).filter(function (w) { return !w[1] })
+      if (before.length && all.slice(i + 1).some(function (w) { return !w[1] }))
+        before.forEach(function (w) { w[3] = true })
+      return
+    }
+  }
+
   /* The words of a query, as lunr query terms (see 2 above) */
   function rewrite(query) {
     var N = self.EditionNormalise
     var all = N.words(query)
+    markHead(all)
     var content = all.filter(function (w, i) {
       /* a word after the Arabic article in Latin script ("al-irhab"): its skeleton is read
          with and without it (see skeletons) */
@@ -143,7 +166,7 @@
       near.forEach(function (form) { whole[form] = true })
       return {
         word: token, forms: forms.concat(near), spellings: spellings, prefix: prefix, whole: whole,
-        unknown: unknown, near: near, article: w[2] === true
+        unknown: unknown, near: near, article: w[2] === true, head: w[3] === true
       }
     })
     skeletons(words)
@@ -434,6 +457,7 @@
         group: group, index: index, lead: lead,
         coverage: coverage(group), concentration: concentration(group),
         own: named[lead.location] || 0,
+        head: headed[lead.location] || 0,
         spelt: group.reduce(function (best, item) { return Math.max(best, asSpelt[item.location] || 0) }, 0),
         described: described[lead.location] || 0,
         keyed: group.some(function (item) { return keyed[item.location] }) ? 1 : 0,
@@ -448,7 +472,7 @@
       }
     })
     var rank = function (a, b) {
-      return b.coverage - a.coverage || b.keyed - a.keyed || b.literal - a.literal ||
+      return b.coverage - a.coverage || b.keyed - a.keyed || b.head - a.head || b.literal - a.literal ||
         namingWords(b) - namingWords(a) ||
         b.phrase - a.phrase ||
         b.spelt - a.spelt || b.concentration - a.concentration || b.own - a.own || a.index - b.index
@@ -524,6 +548,7 @@
     phrased = {}
     keyed = {}
     paragraphed = {}
+    headed = {}
     results.forEach(function (result) {
       var fields = {}
       var metadata = result.matchData.metadata
@@ -550,6 +575,7 @@
         }
       })
       described[result.ref] = Object.keys(union).length
+      headed[result.ref] = Object.keys(union).filter(function (i) { return current[i].head }).length
       /* Measured: a run of every word needs a field that holds every word, and a paragraph can
          only lower the count of an entry whose text holds two of them or more */
       var n = current.length
