@@ -17,34 +17,26 @@ CASES = yaml.safe_load((ROOT / "tests/search/normalise_cases.yaml").read_text(en
 JS = ROOT / "scripts/edition/js/normalise.js"
 
 
-@pytest.mark.parametrize(("text", "expected"), CASES["light"], ids=[c[0] for c in CASES["light"]])
-def test_light_python(text: str, expected: str) -> None:
-    assert normalise.light(text) == expected
-
-
 @pytest.mark.parametrize(("text", "expected"), CASES["words"], ids=[c[0] for c in CASES["words"]])
 def test_words_python(text: str, expected: list[list[object]]) -> None:
     assert [list(w) for w in normalise.words(text)] == expected
 
 
-@pytest.mark.parametrize(("text", "expected"), CASES["fold"], ids=[c[0] for c in CASES["fold"]])
-def test_fold_python(text: str, expected: str) -> None:
-    assert normalise.fold(text) == expected
+# The kinds whose case is [input, expected] and whose Python function takes the input as it is
+# (their JavaScript twins: test_javascript_matches_table).
+PLAIN = {
+    "light": normalise.light, "fold": normalise.fold, "forms": normalise.forms, "spellings": normalise.spellings,
+    "tokens": normalise.tokens, "keys": normalise.keys, "skeleton": normalise.skeleton,
+    "skeleton_key": normalise.skeleton_key, "skeleton_keys": normalise.skeleton_keys,
+    "latin_variants": normalise.latin_variants, "word_skeletons": normalise.word_skeletons,
+    "latin_word_skeletons": normalise.latin_word_skeletons,
+}  # fmt: skip
+PLAIN_CASES = [(kind, given, expected) for kind in PLAIN for given, expected in CASES[kind]]
 
 
-@pytest.mark.parametrize(("token", "expected"), CASES["forms"], ids=[c[0] for c in CASES["forms"]])
-def test_forms_python(token: str, expected: list[str]) -> None:
-    assert normalise.forms(token) == expected
-
-
-@pytest.mark.parametrize(("token", "expected"), CASES["spellings"], ids=[c[0] for c in CASES["spellings"]])
-def test_spellings_python(token: str, expected: list[str]) -> None:
-    assert normalise.spellings(token) == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), CASES["tokens"], ids=[c[0] for c in CASES["tokens"]])
-def test_tokens_python(text: str, expected: list[str]) -> None:
-    assert normalise.tokens(text) == expected
+@pytest.mark.parametrize(("kind", "given", "expected"), PLAIN_CASES, ids=[f"{c[0]}-{c[1]}" for c in PLAIN_CASES])
+def test_python_matches_table(kind: str, given: object, expected: object) -> None:
+    assert PLAIN[kind](given) == expected
 
 
 @pytest.mark.parametrize(("form", "expected"), CASES["short"], ids=[c[0] for c in CASES["short"]])
@@ -58,28 +50,6 @@ def test_forms_with_given_spellings_python() -> None:
         assert normalise.forms(token, normalise.spellings(token)) == expected
 
 
-@pytest.mark.parametrize(("text", "expected"), CASES["keys"], ids=[c[0] for c in CASES["keys"]])
-def test_keys_python(text: str, expected: list[str]) -> None:
-    assert normalise.keys(text) == expected
-
-
-@pytest.mark.parametrize(("token", "expected"), CASES["skeleton"], ids=[c[0] for c in CASES["skeleton"]])
-def test_skeleton_python(token: str, expected: str) -> None:
-    assert normalise.skeleton(token) == expected
-
-
-@pytest.mark.parametrize(
-    ("toks", "expected"), CASES["skeleton_key"], ids=["_".join(c[0]) for c in CASES["skeleton_key"]]
-)
-def test_skeleton_key_python(toks: list[str], expected: str) -> None:
-    assert normalise.skeleton_key(toks) == expected
-
-
-@pytest.mark.parametrize(("name", "expected"), CASES["skeleton_keys"], ids=[c[0] for c in CASES["skeleton_keys"]])
-def test_skeleton_keys_python(name: str, expected: list[str]) -> None:
-    assert normalise.skeleton_keys(name) == expected
-
-
 @pytest.mark.parametrize(
     ("run", "expected"),
     CASES["skeleton_run_keys"],
@@ -87,23 +57,6 @@ def test_skeleton_keys_python(name: str, expected: list[str]) -> None:
 )
 def test_skeleton_run_keys_python(run: list[list[object]], expected: list[str]) -> None:
     assert normalise.skeleton_run_keys([(str(t), bool(a)) for t, a in run]) == expected
-
-
-@pytest.mark.parametrize(("token", "expected"), CASES["latin_variants"], ids=[c[0] for c in CASES["latin_variants"]])
-def test_latin_variants_python(token: str, expected: list[str]) -> None:
-    assert normalise.latin_variants(token) == expected
-
-
-@pytest.mark.parametrize(("token", "expected"), CASES["word_skeletons"], ids=[c[0] for c in CASES["word_skeletons"]])
-def test_word_skeletons_python(token: str, expected: list[str]) -> None:
-    assert normalise.word_skeletons(token) == expected
-
-
-@pytest.mark.parametrize(
-    ("token", "expected"), CASES["latin_word_skeletons"], ids=[c[0] for c in CASES["latin_word_skeletons"]]
-)
-def test_latin_word_skeletons_python(token: str, expected: list[str]) -> None:
-    assert normalise.latin_word_skeletons(token) == expected
 
 
 @pytest.fixture(scope="module")

@@ -302,6 +302,10 @@ def skeleton_key(toks: list[str]) -> str:
     return SKELETON_MARK + joined
 
 
+_CONSTRUCT = re.compile(r"[^aeiou][ae]t$")
+RUN_KEYS_MAX = 8  # the variants of a run of words multiply; a run asks at most this many keys
+
+
 def latin_variants(token: str) -> list[str]:
     """A Latin query word as Latin writes Arabic in more than one way: as typed; a final "h" after
     a vowel also without it (ة: "suriyah" for سورية; as typed, ح: "ashbah" for أشباح); a final
@@ -311,7 +315,7 @@ def latin_variants(token: str) -> list[str]:
     out = [token]
     if is_arabic(token):
         return out
-    if len(token) > 2 and token.endswith("h") and token[-2] in "aei" and not token.endswith(_DIGRAPH_H):
+    if len(token) > 2 and token.endswith("h") and token[-2] in "aei":  # not "sh", "kh"…: a vowel before
         out.append(token[:-1])
     if len(token) >= 5 and _CONSTRUCT.search(token):
         out.append(token[:-1])
@@ -321,11 +325,6 @@ def latin_variants(token: str) -> list[str]:
         if not is_arabic(form) and "th" in form:
             out.append(form.replace("th", "dh"))
     return out
-
-
-_CONSTRUCT = re.compile(r"[^aeiou][ae]t$")
-_DIGRAPH_H = ("sh", "ch", "th", "dh", "kh", "gh", "ph")
-RUN_KEYS_MAX = 8  # the variants of a run of words multiply; a run asks at most this many keys
 
 
 def skeleton_run_keys(run: list[tuple[str, bool]]) -> list[str]:

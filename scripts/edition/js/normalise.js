@@ -274,12 +274,12 @@
   /* A Latin query word's other spellings of one Arabic word (see normalise.py): final vowel + h
      also without the h, final -at/-et after a consonant also as -a, Arabizi 2 also as q, each
      "th" also as "dh" */
-  var CONSTRUCT = /[^aeiou][ae]t$/, DIGRAPH_H = /(sh|ch|th|dh|kh|gh|ph)$/, RUN_KEYS_MAX = 8
+  var CONSTRUCT = /[^aeiou][ae]t$/, RUN_KEYS_MAX = 8
   function latinVariants(token) {
     var out = [token]
     if (ARABIC.test(token))
       return out
-    if (token.length > 2 && /[aei]h$/.test(token) && !DIGRAPH_H.test(token))
+    if (token.length > 2 && /[aei]h$/.test(token))   /* a vowel before: not "sh", "kh"… */
       out.push(token.slice(0, -1))
     if (token.length >= 5 && CONSTRUCT.test(token))
       out.push(token.slice(0, -1))
