@@ -13,7 +13,7 @@ LABELS: dict[str, dict[Lang, str]] = {
     # Entity kinds (the `kind` of a register entry) in words a reader may search for (search only).
     "kind.group": {"ar": "جماعة مجموعة", "en": "group"},
     "kind.online-groups": {"ar": "مجموعات على الإنترنت", "en": "online groups"},
-    "kind.outlet": {"ar": "وسيلة إعلام", "en": "news outlet media"},
+    "kind.outlet": {"ar": "وسيلة إعلام موقع", "en": "news outlet media website"},
     "kind.company": {"ar": "شركة", "en": "company"},
     "kind.authority": {"ar": "سلطة جهة رسمية", "en": "authority"},
     "kind.named": {"ar": "فرد", "en": "individual"},
@@ -23,7 +23,7 @@ LABELS: dict[str, dict[Lang, str]] = {
     "kind.city": {"ar": "مدينة", "en": "city"},
     "kind.country": {"ar": "بلد دولة", "en": "country"},
     "kind.messaging-app": {"ar": "تطبيق مراسلة", "en": "messaging app"},
-    "kind.social-network": {"ar": "شبكة تواصل اجتماعي", "en": "social network"},
+    "kind.social-network": {"ar": "شبكة تواصل اجتماعي موقع", "en": "social network website"},
     "person.one": {"ar": "شخص", "en": "Person"},
     "organisation.one": {"ar": "منظمة", "en": "Organisation"},
     "platform.one": {"ar": "منصة", "en": "Platform"},

@@ -59,9 +59,10 @@ def page_fields(data: Dataset, lang: Lang) -> dict[str, dict[str, str]]:
         etype = data.entity_types[entity.id]
         naming = _naming([entity.name.ar, entity.name.en, *entity.aliases.ar, *entity.aliases.en])
         words = set(naming["names"].split())
-        # The role, then the words of the entry's type and kind (شخص/person, بلد/country…), so a
-        # reader who describes the entity by what it is ("country where TamTam was made") finds it.
-        kind = [t(key, lang) for key in (etype + ".one", "kind." + entity.kind) for lang in ("ar", "en")]
+        # The role, then the words of the entry's type, one and many (شخص/person, الأشخاص/people),
+        # and kind (بلد/country…), so a reader who describes the entity by what it is ("country
+        # where TamTam was made", "people who combed the groups") finds it.
+        kind = [t(key, lang) for key in (etype + ".one", etype, "kind." + entity.kind) for lang in ("ar", "en")]
         role = dict.fromkeys(
             tok for text in (entity.role.ar, entity.role.en, *kind) for tok in content_tokens(text) if tok not in words
         )

@@ -33,14 +33,14 @@
  *    occurs twice («تام تام») is marked twice.
  * 4. Results: the forms Material reports as matched are mapped back to the words typed. Pages of
  *    the reader's edition come first; among them, in this order:
+ *    - pages whose naming fields hold more of a description's head, the words before a relative
+ *      pronoun ("company that developed the app": the company, though the app's page holds more
+ *      of the clause's words, even all of them; see markHead);
  *    - pages whose best entry matches more of the words typed (lunr adds up scores, so a page
  *      rich in one word could outrank one that has them all); an entry counts the words one
  *      paragraph of its text holds, with those of its other fields: a long text (the article, the
  *      bibliography) holds most words of any query somewhere;
  *    - the page whose whole-name key the query is (a name's own page);
- *    - pages whose naming fields hold more of a description's head, the words before a relative
- *      pronoun ("analyst who said the move would not last": the analyst, not a page that holds
- *      more of the clause's words; see markHead);
  *    - pages matching more words by their own forms, not only through a synonym;
  *    - pages whose naming fields (title, names, keys, role) taken together hold two or more of
  *      the words (the entity a description describes, before a page that merely uses the words);
@@ -472,7 +472,7 @@
       }
     })
     var rank = function (a, b) {
-      return b.coverage - a.coverage || b.keyed - a.keyed || b.head - a.head || b.literal - a.literal ||
+      return b.head - a.head || b.coverage - a.coverage || b.keyed - a.keyed || b.literal - a.literal ||
         namingWords(b) - namingWords(a) ||
         b.phrase - a.phrase ||
         b.spelt - a.spelt || b.concentration - a.concentration || b.own - a.own || a.index - b.index
