@@ -589,6 +589,17 @@ def test_the_article_ranks_before_its_parallel_reading(box: SearchBox, base_url:
     assert both >= len(phrases) // 2, (both, len(phrases))
 
 
+def test_a_phrase_in_the_other_script_finds_the_page_it_is_about(box: SearchBox, base_url: str) -> None:
+    """A phrase typed in the other edition's script (English in the Arabic edition, Arabic in the
+    English one) matches the parallel reading only through its translation of the article: the
+    page the phrase is about comes first (before, the parallel reading did). Not queries of a
+    held-out set."""
+    if box.lang == "ar":  # type: ignore[attr-defined]
+        _first_in_own_edition(box, base_url, "urged to calm down and subscribe", "people/people-urged-to-calm/")
+    else:
+        _first_in_own_edition(box, base_url, "بقيت مجموعتان نشطتان فقط", "platforms/telegram/")
+
+
 def test_words_scattered_over_the_article_do_not_rank_it_first(box: SearchBox, base_url: str) -> None:
     """An article page counts the query words one paragraph holds, not the words it holds anywhere:
     a description whose words the article has only far apart finds the pages it describes first

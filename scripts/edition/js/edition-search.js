@@ -39,7 +39,10 @@
  *    - pages whose best entry matches more of the words typed (lunr adds up scores, so a page
  *      rich in one word could outrank one that has them all); an entry counts the words one
  *      paragraph of its text holds, with those of its other fields: a long text (the article, the
- *      bibliography) holds most words of any query somewhere;
+ *      bibliography) holds most words of any query somewhere; the parallel reading counts one
+ *      less for a query written wholly in the other edition's script, which it holds only as the
+ *      translation of the article (an English phrase in the Arabic edition: the page the phrase
+ *      is about first, as the blind sets' authors mostly expect);
  *    - the page whose whole-name key the query is (a name's own page);
  *    - pages matching more words by their own forms, not only through a synonym;
  *    - pages whose naming fields (title, names, keys, role) taken together hold two or more of
@@ -61,7 +64,9 @@
 ;(function () {
   "use strict"
 
-  var QUERY = 2, RESULT = 3
+  var SETUP = 0, QUERY = 2, RESULT = 3
+  var latinEdition = false             /* the edition's language is written in Latin script */
+  var foreign = false                  /* the query is written in the other edition's script */
   var LATIN = /^[a-z0-9]/
   var pending = []                     /* one entry per query, in order: the words typed */
   var loaded = false                   /* Material's worker is in and lunr is patched */
@@ -98,6 +103,10 @@
 
   /* Registered before Material's listener, so it rewrites the message Material then reads */
   addEventListener("message", function (ev) {
+    var setup = ev.data
+    if (setup && setup.type === SETUP && setup.data && setup.data.docs)
+      /* the other edition's entries name their language: "ar" in the English edition's index */
+      latinEdition = setup.data.docs.some(function (doc) { return doc.edition === "ar" })
     if (!loaded) {
       /* Under the iframe shim scripts load asynchronously: hold messages until Material listens */
       ev.stopImmediatePropagation()
@@ -132,6 +141,7 @@
   function rewrite(query) {
     var N = self.EditionNormalise
     var all = N.words(query)
+    foreign = all.length > 0 && all.every(function (w) { return LATIN.test(w[0]) !== latinEdition })
     markHead(all)
     var content = all.filter(function (w, i) {
       /* a word after the Arabic article in Latin script ("al-irhab"): its skeleton is read
@@ -455,7 +465,7 @@
       var lead = page(group)
       var entry = {
         group: group, index: index, lead: lead,
-        coverage: coverage(group), concentration: concentration(group),
+        coverage: coverage(group) - (lead.repeats && foreign ? 1 : 0), concentration: concentration(group),
         own: named[lead.location] || 0,
         head: headed[lead.location] || 0,
         spelt: group.reduce(function (best, item) { return Math.max(best, asSpelt[item.location] || 0) }, 0),
