@@ -482,6 +482,7 @@ PAGE_NAMES = [
     ("claims", "claims/"),
     ("من نحن", "about/"),
     ("about us", "about/"),
+    ("about this website", "about/"),
     ("change history", "corrections/"),
     ("network diagram", "relations/"),
     ("list of people", "people/"),

@@ -184,7 +184,7 @@ PAGE_ABOUT: dict[str, dict[Lang, str]] = {
     paths.CLAIMS: {"ar": "أقوال المقال ومن قالها", "en": "the claims and statements in the article and who made them"},
     paths.ABOUT: {
         "ar": "من نحن: ما هذه النسخة (هذا الموقع) وكيف أُعدّت",
-        "en": "about us: what this edition (this website) is and how it was made",
+        "en": "about us: what this edition (this site, this website) is and how it was made",
     },
     paths.NOTES: {
         "ar": "ملاحظات المحرر على النص، ومنها حيث يختلف النص العربي عن الأصل الإنجليزي",
