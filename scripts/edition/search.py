@@ -77,6 +77,9 @@ def page_fields(data: Dataset, lang: Lang) -> dict[str, dict[str, str]]:
             "role": " ".join(role),
             "about": " ".join(about),
             "text": _p(f"{t(etype + '.one', lang)} · {entity.role(lang)}"),
+            # Not a field lunr indexes: the worker reads it from the result (a question that asks
+            # "who", with no word saying what, wants a person's page).
+            "entity": etype,
         }
     for etype in paths.TYPE_DIRS:
         members = [e.name(lang) for e in data.of_type(etype)]

@@ -126,6 +126,13 @@
   var RELATIVE = { that: true, who: true, which: true, whose: true, whom: true,
     "الذي": true, "التي": true, "الذين": true, "اللذان": true, "اللتان": true, "اللذين": true,
     "اللتين": true, "اللواتي": true, "اللاتي": true }
+  /* A question that opens with "who" and names no kind ("who first noticed the groups moving",
+     «الذين ظنوا أن المجموعات فخ»): a person's page first, among pages that match as many words.
+     «من» is also "from": not before a question word («من أين») or a noun with the article
+     («من التيليجرام») */
+  var WHO = { who: true, "من": true, "الذين": true, "اللذين": true, "اللذان": true, "اللواتي": true }
+  var NOT_WHO = { "اين": true, "متي": true, "هنا": true, "هناك": true, "خلال": true, "قبل": true, "بعد": true }
+  var asksWho = false
   function markHead(all) {
     for (var i = 1; i < all.length - 1; i++) {
       if (RELATIVE[all[i][0]] !== true)
@@ -142,6 +149,8 @@
     var N = self.EditionNormalise
     var all = N.words(query)
     foreign = all.length > 0 && all.every(function (w) { return LATIN.test(w[0]) !== latinEdition })
+    asksWho = all.length > 1 && WHO[all[0][0]] === true && NOT_WHO[all[1][0]] !== true &&
+      !(all[0][0] === "من" && all[1][0].indexOf("ال") === 0)
     markHead(all)
     var content = all.filter(function (w, i) {
       /* a word after the Arabic article in Latin script ("al-irhab"): its skeleton is read
@@ -468,6 +477,7 @@
         coverage: coverage(group) - (lead.repeats && foreign ? 1 : 0), concentration: concentration(group),
         own: named[lead.location] || 0,
         head: headed[lead.location] || 0,
+        who: asksWho && lead.entity === "person" ? 1 : 0,
         spelt: group.reduce(function (best, item) { return Math.max(best, asSpelt[item.location] || 0) }, 0),
         described: described[lead.location] || 0,
         keyed: group.some(function (item) { return keyed[item.location] }) ? 1 : 0,
@@ -482,7 +492,7 @@
       }
     })
     var rank = function (a, b) {
-      return b.head - a.head || b.coverage - a.coverage || b.keyed - a.keyed || b.literal - a.literal ||
+      return b.head - a.head || b.coverage - a.coverage || b.keyed - a.keyed || b.who - a.who || b.literal - a.literal ||
         namingWords(b) - namingWords(a) ||
         b.phrase - a.phrase ||
         b.spelt - a.spelt || b.concentration - a.concentration || b.own - a.own || a.index - b.index
