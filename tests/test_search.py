@@ -623,6 +623,8 @@ HEADED = [
     ("البلد الذي صنع فيه التطبيق", "places/russia/"),
     ("people who combed the groups", "people/terrorism-researchers/"),
     ("website that carried the tweet", "platforms/twitter/"),
+    # a head of one or two words before in / at / by / في («المختص في …»: the specialist)
+    ("المختص في الحركات الجهادية", "people/terrorism-researchers/"),
 ]
 
 

@@ -121,11 +121,13 @@
   })
 
   /* A description's head: the words before a relative pronoun ("company that developed the
-     app", «التنظيم الذي تبنى الهجوم»), when words come before and after it: what the reader
-     wants is what the head names, and the clause says which one. Marks them (w[3]) */
+     app", «التنظيم الذي تبنى الهجوم»), or one or two words before in / at / by / في ("analyst at
+     Business Insider", «المختص في الحركات الجهادية»), when words come before and after it: what
+     the reader wants is what the head names, and the rest says which one. Marks them (w[3]) */
   var RELATIVE = { that: true, who: true, which: true, whose: true, whom: true,
     "الذي": true, "التي": true, "الذين": true, "اللذان": true, "اللتان": true, "اللذين": true,
     "اللتين": true, "اللواتي": true, "اللاتي": true }
+  var PREPOSITION = { "in": true, at: true, by: true, "في": true }
   /* A question that opens with "who" and names no kind ("who first noticed the groups moving",
      «الذين ظنوا أن المجموعات فخ»): a person's page first, among pages that match as many words.
      «من» is also "from": not before a question word («من أين») or a noun with the article
@@ -135,7 +137,7 @@
   var asksWho = false
   function markHead(all) {
     for (var i = 1; i < all.length - 1; i++) {
-      if (RELATIVE[all[i][0]] !== true)
+      if (RELATIVE[all[i][0]] !== true && !(i <= 2 && PREPOSITION[all[i][0]] === true))
         continue
       var before = all.slice(0, i).filter(function (w) { return !w[1] })
       if (before.length && all.slice(i + 1).some(function (w) { return !w[1] }))
