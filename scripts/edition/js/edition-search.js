@@ -40,9 +40,10 @@
  *      rich in one word could outrank one that has them all); an entry counts the words one
  *      paragraph of its text holds, with those of its other fields: a long text (the article, the
  *      bibliography) holds most words of any query somewhere; the parallel reading counts one
- *      less for a query written wholly in the other edition's script, which it holds only as the
- *      translation of the article (an English phrase in the Arabic edition: the page the phrase
- *      is about first, as the blind sets' authors mostly expect);
+ *      less for a query written wholly in the other edition's script (digits aside), which it
+ *      holds only as the translation of the article (an English phrase in the Arabic edition: the
+ *      page the phrase is about first, as the blind sets' authors mostly expect), unless the
+ *      query names it ("qiraa mutawazia");
  *    - the page whose whole-name key the query is (a name's own page);
  *    - pages matching more words by their own forms, not only through a synonym;
  *    - pages whose naming fields (title, names, keys, role) taken together hold two or more of
@@ -150,7 +151,8 @@
   function rewrite(query) {
     var N = self.EditionNormalise
     var all = N.words(query)
-    foreign = all.length > 0 && all.every(function (w) { return LATIN.test(w[0]) !== latinEdition })
+    var lettered = all.filter(function (w) { return !/^[0-9]+$/.test(w[0]) })  /* digits: either script */
+    foreign = lettered.length > 0 && lettered.every(function (w) { return LATIN.test(w[0]) !== latinEdition })
     asksWho = all.length > 1 && WHO[all[0][0]] === true && NOT_WHO[all[1][0]] !== true &&
       !(all[0][0] === "من" && all[1][0].indexOf("ال") === 0)
     markHead(all)
@@ -476,7 +478,8 @@
       var lead = page(group)
       var entry = {
         group: group, index: index, lead: lead,
-        coverage: coverage(group) - (lead.repeats && foreign ? 1 : 0), concentration: concentration(group),
+        coverage: coverage(group) - (lead.repeats && foreign && !described[lead.location] ? 1 : 0),
+        concentration: concentration(group),
         own: named[lead.location] || 0,
         head: headed[lead.location] || 0,
         who: asksWho && lead.entity === "person" ? 1 : 0,
