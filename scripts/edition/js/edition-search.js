@@ -45,6 +45,7 @@
  *      page the phrase is about first, as the blind sets' authors mostly expect), unless the
  *      query names it ("qiraa mutawazia");
  *    - the page whose whole-name key the query is (a name's own page);
+ *    - for a question that opens with "who" and names no kind, a person's page (see WHO);
  *    - pages matching more words by their own forms, not only through a synonym;
  *    - pages whose naming fields (title, names, keys, role) taken together hold two or more of
  *      the words (the entity a description describes, before a page that merely uses the words);
@@ -497,7 +498,8 @@
       }
     })
     var rank = function (a, b) {
-      return b.head - a.head || b.coverage - a.coverage || b.keyed - a.keyed || b.who - a.who || b.literal - a.literal ||
+      return b.head - a.head || b.coverage - a.coverage || b.keyed - a.keyed || b.who - a.who ||
+        b.literal - a.literal ||
         namingWords(b) - namingWords(a) ||
         b.phrase - a.phrase ||
         b.spelt - a.spelt || b.concentration - a.concentration || b.own - a.own || a.index - b.index
