@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import os
 import re
 import urllib.request
 from pathlib import Path
@@ -21,7 +22,7 @@ from edition.assets import (
     share_assets,
     stylesheet_bundle,
 )
-from edition.precompress import MIN_BYTES, SUFFIXES
+from edition.precompress import MIN_BYTES, SUFFIXES, cached_compress
 
 
 def test_english_pages_use_the_roots_assets(site: Path) -> None:
@@ -41,6 +42,37 @@ def test_share_assets_rewrites_only_asset_urls() -> None:
         '<img src="/assets/c.png"> {"search": "../../assets/w.js"} <code>assets/x</code>'
     )
     assert share_assets(html, "") == html
+
+
+def test_a_build_never_reads_a_half_written_copy_from_the_shared_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two builds at once (the test workers on a fresh clone) share .cache/precompress. Here one
+    build's .br write is interrupted half-way while another build asks the cache for the same file:
+    it must get whole copies, and the cache must hold whole copies afterwards (before, it got the
+    truncated .br, which reached a built site once)."""
+    data = os.urandom(4096) + b"edition " * 4096
+    write = Path.write_bytes
+    interrupted: list[Path] = []
+
+    def half_then_rest(self: Path, content: bytes) -> int:
+        if ".br" not in self.name or interrupted:
+            return write(self, content)
+        interrupted.append(self)
+        write(self, content[: len(content) // 2])
+        gz, br = cached_compress(data, tmp_path)  # the other build, meanwhile
+        assert gzip.decompress(gz) == data and brotli.decompress(br) == data
+        with self.open("ab") as rest:
+            rest.write(content[len(content) // 2 :])
+        return len(content)
+
+    monkeypatch.setattr(Path, "write_bytes", half_then_rest)
+    cached_compress(data, tmp_path)
+    assert interrupted
+    monkeypatch.undo()
+    gz, br = cached_compress(data, tmp_path)
+    assert gzip.decompress(gz) == data and brotli.decompress(br) == data
+    assert sorted(p.suffix for p in tmp_path.iterdir()) == [".br", ".gz"]
 
 
 def test_text_files_have_gzip_and_brotli_copies(site: Path) -> None:

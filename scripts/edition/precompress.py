@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,9 +50,19 @@ def cached_compress(data: bytes, cache: Path | None) -> tuple[bytes, bytes]:
         return gz_path.read_bytes(), br_path.read_bytes()
     gz, br = compress_bytes(data)
     cache.mkdir(parents=True, exist_ok=True)
-    gz_path.write_bytes(gz)
-    br_path.write_bytes(br)
+    _write_whole(gz_path, gz)
+    _write_whole(br_path, br)
     return gz, br
+
+
+def _write_whole(path: Path, data: bytes) -> None:
+    """Write to a file of its own, then rename it into place: two builds at once (the test
+    workers on a fresh clone) share the cache, and one of them must never read a copy the other
+    is still writing (a truncated .br once reached a built site that way)."""
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    os.close(fd)
+    Path(name).write_bytes(data)
+    os.replace(name, path)
 
 
 def precompress(site: Path, cache: Path | None = None) -> Totals:
