@@ -130,7 +130,10 @@ def test_latin_inside_arabic_is_scaled_to_the_arabic(browser: Any, base_url: str
     context, page = open_page(browser, base_url + "article/", "desktop")
     ratio = page.evaluate(
         """async () => {
+          // both faces in before measuring: on a busy machine the Arabic stack's Latin face was
+          // once not yet loaded, and the fallback font was measured instead (0.83)
           await document.fonts.load('40px "Edition Naskh Latin"', 'T')
+          await document.fonts.load('40px "Edition Naskh"', 'T')
           const width = family => {
             const s = document.createElement('span')
             s.textContent = 'TamTam businessinsider'
