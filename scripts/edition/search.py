@@ -223,7 +223,8 @@ def merge_indexes(site: Path, langs: dict[str, Lang]) -> None:
     re-rooted (`en/…` seen from the root, `../…` seen from `en/`).
 
     Every page of the reader's edition also gets the other edition's title in its `about`, so
-    "Timeline" typed in the Arabic edition finds the Arabic timeline.
+    "Timeline" typed in the Arabic edition finds the Arabic timeline. The index's `config` names
+    its edition's language (`edition`).
     """
     indexes = {p: json.loads(_index_path(site, p).read_text(encoding="utf-8")) for p in langs}
     pages = {p: {d["location"]: d for d in idx["docs"] if "#" not in d["location"]} for p, idx in indexes.items()}
@@ -251,6 +252,9 @@ def merge_indexes(site: Path, langs: dict[str, Lang]) -> None:
                     }
                 )
         idx["docs"] = idx["docs"] + light
+        # The edition's language, for the worker (Material passes `config` on whole; lunr's own
+        # `lang` is "en" in both editions): a query in the other edition's script is told apart.
+        idx["config"]["edition"] = lang
         _index_path(site, prefix).write_text(json.dumps(idx, ensure_ascii=False, separators=(",", ":")), "utf-8")
 
 

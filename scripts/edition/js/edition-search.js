@@ -106,9 +106,8 @@
   /* Registered before Material's listener, so it rewrites the message Material then reads */
   addEventListener("message", function (ev) {
     var setup = ev.data
-    if (setup && setup.type === SETUP && setup.data && setup.data.docs)
-      /* the other edition's entries name their language: "ar" in the English edition's index */
-      latinEdition = setup.data.docs.some(function (doc) { return doc.edition === "ar" })
+    if (setup && setup.type === SETUP && setup.data && setup.data.config)
+      latinEdition = setup.data.config.edition === "en"   /* search.merge_indexes writes it */
     if (!loaded) {
       /* Under the iframe shim scripts load asynchronously: hold messages until Material listens */
       ev.stopImmediatePropagation()
