@@ -606,6 +606,24 @@ def test_a_phrase_in_the_other_script_finds_the_page_it_is_about(box: SearchBox,
         _first_in_own_edition(box, base_url, "بقيت مجموعتان نشطتان فقط", "platforms/telegram/")
 
 
+def test_an_evidence_quote_in_english_finds_its_entity(box: SearchBox, base_url: str, data: Dataset) -> None:
+    """The English of every quote that says who or what an entity is (its evidence, as the data
+    gives it) finds that entity's page among the first three, in both editions: the English
+    edition shows each quote in both languages, the Arabic edition's page in Arabic only and holds
+    the English words in its `quotes` field. Among three because one quote can say what several
+    entities are («ISIS's loss of territory in Syria and Iraq»). A relation's quotes are left
+    out: they are about the other end as much ("developed by a Russian social network")."""
+    quotes = {
+        (data.entity_types[entity.id], entity.id, e.en)
+        for entity in data.entities.values()
+        for e in entity.evidence
+        if e.en
+    }
+    assert len(quotes) >= 30
+    for etype, eid, quote in sorted(quotes):
+        _in_top_three(box, base_url, quote, paths.url_of(paths.entity_page(etype, eid)))
+
+
 def test_words_scattered_over_the_article_do_not_rank_it_first(box: SearchBox, base_url: str) -> None:
     """An article page counts the query words one paragraph holds, not the words it holds anywhere:
     a description whose words the article has only far apart finds the pages it describes first

@@ -3,7 +3,8 @@
 Material's search stays as it is in the browser (UI, lunr, highlighting); what changes:
 - entity pages carry `names` (every name and variant, both scripts), `keys` (whole names), `role`
   and `about` (the words of their role and description, both languages), so a name or a
-  description ranks the entity's own page above pages that merely mention it;
+  description ranks the entity's own page above pages that merely mention it; in the Arabic
+  edition also `quotes`, the English of their evidence, which that edition's page shows in Arabic;
 - every entry's `text` is what Material shows as its snippet: text outside any paragraph or list
   (tables, definition lists, the relations diagram) moves to `more`, searched but not shown, and
   pages with nothing left to show get one line made from the data (see entry_fields);
@@ -25,7 +26,7 @@ from .assets import join_scripts
 from .escape import html_text
 from .labels import PAGE_ABOUT, PAGE_TITLES, t
 from .load import Dataset
-from .model import Lang
+from .model import Entity, Lang
 from .normalise import content_tokens, keys, skeleton_keys, tokens
 
 JS = Path(__file__).parent / "js"
@@ -51,6 +52,7 @@ def page_fields(data: Dataset, lang: Lang) -> dict[str, dict[str, str]]:
              researcher" or «تطبيق روسي» finds the person or the app, and of its type and kind
              (labels kind.*: "country", «تطبيق مراسلة»);
       about: the same for the description (a longer text, boosted less);
+      quotes: (Arabic edition) each distinct word of the English of its evidence quotes;
       text:  the snippet: kind and role (not the id).
     Register index pages and the parallel page get a snippet made from the data.
     """
@@ -72,7 +74,7 @@ def page_fields(data: Dataset, lang: Lang) -> dict[str, dict[str, str]]:
             for tok in content_tokens(text)
             if tok not in words and tok not in role
         )
-        out[paths.entity_page(etype, entity.id)] = {
+        fields = {
             **naming,
             "role": " ".join(role),
             "about": " ".join(about),
@@ -81,6 +83,13 @@ def page_fields(data: Dataset, lang: Lang) -> dict[str, dict[str, str]]:
             # "who", with no word saying what, wants a person's page).
             "entity": etype,
         }
+        if lang == "ar":
+            # This edition's page gives its evidence in Arabic only (the English edition's gives
+            # each quote in both languages): the words of their English, searched and not shown,
+            # let a reader who types a quote in English find the page in either edition.
+            english = (tok for quote in _english_quotes(entity) for tok in content_tokens(quote))
+            fields["quotes"] = " ".join(dict.fromkeys(tok for tok in english if tok not in words))
+        out[paths.entity_page(etype, entity.id)] = fields
     for etype in paths.TYPE_DIRS:
         members = [e.name(lang) for e in data.of_type(etype)]
         out[paths.type_index(etype)] = {"text": _p(("، " if lang == "ar" else ", ").join(members))}
@@ -103,6 +112,13 @@ def page_fields(data: Dataset, lang: Lang) -> dict[str, dict[str, str]]:
         fields["role"] = " ".join(dict.fromkeys(said))
         out.setdefault(page, {}).update(fields)
     return out
+
+
+def _english_quotes(entity: Entity) -> list[str]:
+    """The English of the quotes an entity's page gives as evidence, its own and its relations',
+    as the edition's translation words them (Evidence.en)."""
+    evidence = [*entity.evidence, *(e for relation in entity.relations for e in relation.evidence)]
+    return [e.en for e in evidence if e.en]
 
 
 def _naming(names: list[str]) -> dict[str, str]:

@@ -86,7 +86,7 @@
   var described = {}                   /* entry location → query words matched in the naming
                                           fields taken together (see 4) */
   var NAMING = { title: true, names: true, keys: true, role: true }
-  var HIDDEN = { names: true, keys: true, role: true, about: true, more: true }  /* searched, not shown */
+  var HIDDEN = { names: true, keys: true, role: true, about: true, more: true, quotes: true }  /* searched, not shown */
   var wordKeys = {}                    /* key of one word of the query → that word's index */
   var termWords = {}                   /* indexed term → the query words it matches (wordsOf) */
   var asSpelt = {}                     /* entry location → query words matched as spelt (not
