@@ -490,6 +490,15 @@ PAGE_NAMES = [
     ("network diagram", "relations/"),
     ("list of people", "people/"),
     ("قائمة المنصات", "platforms/"),
+    # eighth round: quantifiers are stop words, the pages' other names (labels.PAGE_ALIASES), and
+    # the About page's "How to cite" section
+    ("all the platforms", "platforms/"),
+    ("جميع الأماكن", "places/"),
+    ("About the site", "about/"),
+    ("عن النسخة", "about/"),
+    ("main page", ""),
+    ("how do I cite this", "about/"),
+    ("كيف أستشهد", "about/"),
 ]
 
 

@@ -161,6 +161,15 @@ PAGE_TITLES: dict[str, str] = {
 }
 
 
+# Other names a page goes by: the labels websites commonly give such a page, in both languages.
+# Indexed as names of the page (whole-name keys too), so «عن الموقع», the usual Arabic label of an
+# About page, finds this one, whose title says «عن هذه النسخة».
+PAGE_ALIASES: dict[str, dict[Lang, list[str]]] = {
+    paths.HOME: {"ar": ["الصفحة الرئيسية"], "en": ["Home page", "Homepage", "Main page"]},
+    paths.ABOUT: {"ar": ["عن الموقع", "عن النسخة"], "en": ["About the site", "About this site"]},
+}
+
+
 # One line saying what each page of PAGE_TITLES is, in both languages: indexed for search (as the
 # page's role), so a reader who describes a page ("Arabic and English side by side", «الأحداث
 # بترتيب زمني») finds it. Each line says only what the page holds.

@@ -24,7 +24,7 @@ from pathlib import Path
 from . import paths
 from .assets import join_scripts
 from .escape import html_text
-from .labels import PAGE_ABOUT, PAGE_TITLES, t
+from .labels import PAGE_ABOUT, PAGE_ALIASES, PAGE_TITLES, t
 from .load import Dataset
 from .model import Entity, Lang
 from .normalise import content_tokens, keys, skeleton_keys, tokens
@@ -107,7 +107,8 @@ def page_fields(data: Dataset, lang: Lang) -> dict[str, dict[str, str]]:
     # mentions sources.
     for page, key in PAGE_TITLES.items():
         line = PAGE_ABOUT[page]  # KeyError: a page without its line stops the build
-        fields = _naming([t(key, "ar"), t(key, "en")])
+        aliases = PAGE_ALIASES.get(page, {})
+        fields = _naming([t(key, "ar"), t(key, "en"), *aliases.get("ar", []), *aliases.get("en", [])])
         said = [tok for text in (line["ar"], line["en"]) for tok in content_tokens(text)]
         fields["role"] = " ".join(dict.fromkeys(said))
         out.setdefault(page, {}).update(fields)
