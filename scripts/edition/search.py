@@ -84,9 +84,9 @@ def page_fields(data: Dataset, lang: Lang) -> dict[str, dict[str, str]]:
             "entity": etype,
         }
         if lang == "ar":
-            # This edition's page gives its evidence in Arabic only (the English edition's gives
-            # each quote in both languages): the words of their English, searched and not shown,
-            # let a reader who types a quote in English find the page in either edition.
+            # This edition's page quotes the article in Arabic only (the English edition's gives
+            # each quote in both languages): the words of the quotes' English, searched and not
+            # shown, let a reader who types a quote in English find the page in either edition.
             english = (tok for quote in _english_quotes(entity) for tok in content_tokens(quote))
             fields["quotes"] = " ".join(dict.fromkeys(tok for tok in english if tok not in words))
         out[paths.entity_page(etype, entity.id)] = fields
@@ -116,8 +116,8 @@ def page_fields(data: Dataset, lang: Lang) -> dict[str, dict[str, str]]:
 
 
 def _english_quotes(entity: Entity) -> list[str]:
-    """The English of the quotes an entity's page gives as evidence, its own and its relations',
-    as the edition's translation words them (Evidence.en)."""
+    """The English of the quotes an entity's facts rest on (its evidence and its relations'), as
+    the edition's translation words them (Evidence.en)."""
     evidence = [*entity.evidence, *(e for relation in entity.relations for e in relation.evidence)]
     return [e.en for e in evidence if e.en]
 
