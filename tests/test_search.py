@@ -499,6 +499,12 @@ PAGE_NAMES = [
     ("main page", ""),
     ("how do I cite this", "about/"),
     ("كيف أستشهد", "about/"),
+    # and the pages' lines say day by day (timeline), quotes (claims), links (sources)
+    ("day by day", "timeline/"),
+    ("يوما بيوم", "timeline/"),
+    ("quotes and who said them", "claims/"),
+    ("الاقتباسات ومن قالها", "claims/"),
+    ("links to the sources", "sources/"),
 ]
 
 

@@ -187,10 +187,13 @@ PAGE_ABOUT: dict[str, dict[Lang, str]] = {
         "en": "the Arabic text and its English translation side by side, paragraph by paragraph",
     },
     paths.TIMELINE: {
-        "ar": "الأحداث التي يرويها المقال مرتبة زمنيًا بتواريخها",
-        "en": "the events the article reports in chronological order, with their dates",
+        "ar": "الأحداث التي يرويها المقال مرتبة زمنيًا يومًا بيوم بتواريخها",
+        "en": "the events the article reports in chronological order, day by day, with their dates",
     },
-    paths.CLAIMS: {"ar": "أقوال المقال ومن قالها", "en": "the claims and statements in the article and who made them"},
+    paths.CLAIMS: {
+        "ar": "أقوال المقال واقتباساته ومن قالها",
+        "en": "the claims, statements and quotes in the article and who made them",
+    },
     paths.ABOUT: {
         "ar": "من نحن: ما هذه النسخة (هذا الموقع) وكيف أُعدّت",
         "en": "about us: what this edition (this site, this website) is and how it was made",
@@ -208,8 +211,8 @@ PAGE_ABOUT: dict[str, dict[Lang, str]] = {
     },
     paths.DATA: {"ar": "بيانات النسخة للتنزيل", "en": "the edition's data to download"},
     "sources.md": {
-        "ar": "المصادر التي تستشهد بها النسخة من خارج المقال",
-        "en": "the bibliography: the sources the edition cites from outside the article",
+        "ar": "المصادر التي تستشهد بها النسخة من خارج المقال، بروابطها",
+        "en": "the bibliography: the sources the edition cites from outside the article, with their links",
     },
     "corrections.md": {
         "ar": "التصويبات التي أُجريت على النسخة وإصداراتها: سجل تغييراتها",
