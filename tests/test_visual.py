@@ -35,9 +35,14 @@ PAGE_TYPES = [
 PAGES = PAGE_TYPES + [f"en/{p}" for p in PAGE_TYPES]
 
 
-def open_page(browser: Any, url: str, viewport: str, **context_args: Any) -> tuple[Any, Any]:
+def open_page(
+    browser: Any, url: str, viewport: str, routes: dict[str, Any] | None = None, **context_args: Any
+) -> tuple[Any, Any]:
+    """A new context at the viewport's size, its `routes` (glob → handler) set before the page loads."""
     width, height = VIEWPORTS[viewport]
     context = browser.new_context(viewport={"width": width, "height": height}, **context_args)
+    for glob, handler in (routes or {}).items():
+        context.route(glob, handler)
     page = context.new_page()
     page.goto(url, wait_until="load")
     page.evaluate("document.fonts.ready")
@@ -138,11 +143,9 @@ def test_latin_inside_arabic_is_scaled_to_the_arabic(browser: Any, base_url: str
     # window is never used on that page, even once loaded: on a busy CI machine the fallback was
     # measured (0.83; reproduced by holding the fonts back 0.5 s). The scale is what is tested
     # here, not the display policy, so this page gets the faces as `block`: used once loaded.
-    width, height = VIEWPORTS["desktop"]
-    context = browser.new_context(viewport={"width": width, "height": height})
-    context.route("**/edition-bundle.*.css", _faces_as_block)
-    page = context.new_page()
-    page.goto(base_url + "article/", wait_until="load")
+    context, page = open_page(
+        browser, base_url + "article/", "desktop", routes={"**/edition-bundle.*.css": _faces_as_block}
+    )
     ratio = page.evaluate(
         """async () => {
           await document.fonts.load('40px "Edition Naskh Latin"', 'T')
