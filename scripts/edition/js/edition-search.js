@@ -537,7 +537,7 @@
           if (!data || !data.position)
             return
           var mine = seen[field] || (seen[field] = {})
-          data.position = data.position.filter(function (p) {
+          var kept = data.position.filter(function (p) {
             /* Material's tokenizer makes a position one number, block << 20 | the token's index in
                the block, so it names one word (lunr's own [start, length] is keyed by its start) */
             var at = typeof p === "number" ? p : p[0]
@@ -545,6 +545,12 @@
               return false
             return (mine[at] = true)
           })
+          /* A copy, never the object itself: lunr's MatchData.add keeps the index's own posting
+             (term → field → document) in the result, so changing it would take the positions out
+             of the index for every later query (a query's results then depended on the queries
+             asked before it) */
+          if (kept.length !== data.position.length)
+            metadata[term][field] = Object.assign({}, data, { position: kept })
         })
       })
     })
