@@ -459,6 +459,9 @@ def test_a_page_is_found_by_what_it_holds(box: SearchBox, base_url: str) -> None
 # an entity's type and kind (labels kind.*). None of them is a query of a held-out set.
 OTHER_WORDS = [
     ("cops", "organisations/police/"),
+    ("governments", "organisations/authorities/"),
+    ("قاتلوا مع داعش", "people/foreign-fighters/"),
+    ("fight for ISIS", "people/foreign-fighters/"),
     ("sympathisers", "people/isis-supporters/"),
     ("المتعاطفون مع داعش", "people/isis-supporters/"),
     ("خبراء الإرهاب", "people/terrorism-researchers/"),
@@ -505,6 +508,14 @@ PAGE_NAMES = [
     ("quotes and who said them", "claims/"),
     ("الاقتباسات ومن قالها", "claims/"),
     ("links to the sources", "sources/"),
+    # the registers' lines say what they list in other words too: persons, apps and networks,
+    # locations (the ninth round; the authors of set 9 looked for them so)
+    ("الشخصيات", "people/"),
+    ("persons", "people/"),
+    ("التطبيقات والشبكات", "platforms/"),
+    ("apps and networks", "platforms/"),
+    ("المواقع", "places/"),
+    ("locations", "places/"),
 ]
 
 
@@ -663,12 +674,13 @@ HEADED = [
 ]
 
 
-# Questions that open with "who" and name no kind: a person's page first among pages that match as
+# Questions that open with "who" or "whose" and name no kind: a person's page first among pages that match as
 # many words (before, the article's paragraph that holds the words). «من» before a noun with the
 # article is "from", not "who". None of them is a query of a held-out set.
 ASKS_WHO = [
     ("من تتبع المجموعات بعد الهجوم", "people/terrorism-researchers/"),
     ("who warned the new groups could be traps", "people/trap-sceptics/"),
+    ("whose tweet pointed to TamTam", "people/anonymous-isis-supporter/"),
 ]
 
 

@@ -220,20 +220,20 @@ PAGE_ABOUT: dict[str, dict[Lang, str]] = {
     },
     "report.md": {"ar": "أبلغ المحرر عن خطأ في النسخة", "en": "tell the editor of a mistake in the edition"},
     paths.type_index("person"): {
-        "ar": "قائمة الأشخاص الذين يذكرهم المقال",
-        "en": "list (index) of the people the article mentions",
+        "ar": "قائمة الأشخاص (الشخصيات) الذين يذكرهم المقال",
+        "en": "list (index) of the people (persons, figures) the article mentions",
     },
     paths.type_index("organisation"): {
         "ar": "قائمة المنظمات التي يذكرها المقال",
         "en": "list (index) of the organisations the article mentions",
     },
     paths.type_index("platform"): {
-        "ar": "قائمة المنصات التي يذكرها المقال",
-        "en": "list (index) of the platforms the article mentions",
+        "ar": "قائمة المنصات (التطبيقات والشبكات) التي يذكرها المقال",
+        "en": "list (index) of the platforms (apps and networks) the article mentions",
     },
     paths.type_index("place"): {
-        "ar": "قائمة الأماكن التي يذكرها المقال",
-        "en": "list (index) of the places the article mentions",
+        "ar": "قائمة الأماكن والمواقع التي يذكرها المقال",
+        "en": "list (index) of the places (locations) the article mentions",
     },
 }
 

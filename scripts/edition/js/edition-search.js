@@ -45,7 +45,7 @@
  *      page the phrase is about first, as the blind sets' authors mostly expect), unless the
  *      query names it ("qiraa mutawazia");
  *    - the page whose whole-name key the query is (a name's own page);
- *    - for a question that opens with "who" and names no kind, a person's page (see WHO);
+ *    - for a question that opens with "who" or "whose" and names no kind, a person's page (see WHO);
  *    - pages matching more words by their own forms, not only through a synonym;
  *    - pages whose naming fields (title, names, keys, role) taken together hold two or more of
  *      the words (the entity a description describes, before a page that merely uses the words);
@@ -129,11 +129,12 @@
     "الذي": true, "التي": true, "الذين": true, "اللذان": true, "اللتان": true, "اللذين": true,
     "اللتين": true, "اللواتي": true, "اللاتي": true }
   var PREPOSITION = { "in": true, at: true, by: true, "في": true }
-  /* A question that opens with "who" and names no kind ("who first noticed the groups moving",
-     «الذين ظنوا أن المجموعات فخ»): a person's page first, among pages that match as many words.
+  /* A question that opens with "who" or "whose" and names no kind ("who first noticed the groups
+     moving", "whose tweet pointed to TamTam", «الذين ظنوا أن المجموعات فخ»): a person's page
+     first, among pages that match as many words.
      «من» is also "from": not before a question word («من أين») or a noun with the article
      («من التيليجرام») */
-  var WHO = { who: true, "من": true, "الذين": true, "اللذين": true, "اللذان": true, "اللواتي": true }
+  var WHO = { who: true, whose: true, "من": true, "الذين": true, "اللذين": true, "اللذان": true, "اللواتي": true }
   var NOT_WHO = { "اين": true, "متي": true, "هنا": true, "هناك": true, "خلال": true, "قبل": true, "بعد": true }
   var asksWho = false
   function markHead(all) {
