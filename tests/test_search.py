@@ -545,6 +545,15 @@ def test_countries_found_by_their_kind(box: SearchBox, base_url: str, data: Data
         assert pages == countries, (query, pages)
 
 
+@pytest.mark.parametrize("query", ["nation that made TamTam", "البلد الذي طور TamTam"])
+def test_a_word_for_country_does_not_find_the_islamic_state(box: SearchBox, base_url: str, query: str) -> None:
+    """The thesaurus's words for a country are not "state" / «دولة», which name ISIS too («الدولة
+    الإسلامية», "Islamic State"): a description of a country lists the countries, not ISIS."""
+    pages = [p.removeprefix("en/") for p in box.search(query, base_url).pages]
+    assert pages[0] == "places/russia/", pages[:3]
+    assert "organisations/isis/" not in pages[:4], pages[:4]
+
+
 def _article_phrases(data: Dataset, lang: str, words: int = 5) -> list[str]:
     """From the middle of every paragraph of the article (or its translation) of 15 words or more, a
     run of words holding `words` that are not stop words."""
