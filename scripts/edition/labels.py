@@ -195,8 +195,8 @@ PAGE_ABOUT: dict[str, dict[Lang, str]] = {
         "en": "the claims, statements and quotes in the article and who made them",
     },
     paths.ABOUT: {
-        "ar": "من نحن: ما هذه النسخة (هذا الموقع) وكيف أُعدّت",
-        "en": "about us: what this edition (this site, this website) is and how it was made",
+        "ar": "من نحن: ما هذه النسخة (هذا الموقع) وكيف أُعدّت وكيف يُستشهد بها",
+        "en": "about us: what this edition (this site, this website) is, how it was made and how to cite it",
     },
     paths.NOTES: {
         "ar": "ملاحظات المحرر على النص، ومنها حيث يختلف النص العربي عن الأصل الإنجليزي",

@@ -46,13 +46,15 @@
  *      query names it ("qiraa mutawazia");
  *    - the page whose whole-name key the query is (a name's own page);
  *    - for a question that opens with "who" or "whose" and names no kind, a person's page (see WHO);
- *    - pages matching more words by their own forms, not only through a synonym;
+ *    - of pages that match the same words, those matching more by their own forms, not only
+ *      through a synonym (see sameWords);
  *    - pages whose naming fields (title, names, keys, role) taken together hold two or more of
  *      the words (the entity a description describes, before a page that merely uses the words);
  *    - pages holding all the words typed, two or more, as one run in one field (a phrase of the
  *      article: the article, and a page that quotes it as evidence, alike);
- *    - pages matching more of them as spelt (in one of their spellings, not only by a stem or as
- *      a typo: "the analyst" finds the analyst before "journalists and analysts");
+ *    - of pages that match the same words, those matching more of them as spelt (in one of
+ *      their spellings, not only by a stem or as a typo: "the analyst" finds the analyst before
+ *      "journalists and analysts");
  *    - pages matching more of them in one field (a role that says "Belgian researcher" over a
  *      name that says "Belgian" and a role that says "researcher"; a whole-name key counts as
  *      all), first in any entry, then in the fields that name the page; then Material's order.
@@ -93,6 +95,8 @@
                                           only by a stem or as a typo) */
   var asTyped = {}                     /* entry location → query words matched by their own forms
                                           (not only through a synonym) */
+  var matchedWords = {}                /* entry location → which query words it matches, one
+                                          "1" or "0" per word ("101": the first and the third) */
   var phrased = {}                     /* entry location → the longest run of query words found
                                           one after the other, in order, in one of its fields */
   var keyed = {}
@@ -389,7 +393,7 @@
       data.items = order((data.items || []).map(function (group) {
         return group.map(function (item) {
           var before = item.terms || {}
-          var after = {}, spelt = 0, literal = 0
+          var after = {}, spelt = 0, literal = 0, which = ""
           words.forEach(function (w) {
             var matched = false
             for (var f = 0; f < w.forms.length && !matched; f++)
@@ -398,6 +402,7 @@
                 if (f < w.own)           /* one of the word's own forms, not a synonym's */
                   literal++
               }
+            which += matched ? "1" : "0"
             if (matched || Object.keys(before).length)
               after[w.word] = matched
             if (w.spellings.some(function (form) { return before[form] === true }))
@@ -406,6 +411,7 @@
           item.terms = after
           asSpelt[item.location] = spelt
           asTyped[item.location] = literal
+          matchedWords[item.location] = which
           return item
         })
       }))
@@ -473,6 +479,17 @@
     }
   }
 
+  /* Matching words by their own forms (not through a synonym), or as spelt (not by a stem or as a
+     typo), tells apart pages that match the same words of the query: "supporters" finds the page
+     that says "supporters" before one that says "followers". Between pages that match different
+     words it says nothing of which is better: «تصحيح المقال» in the English edition found the
+     article (its own «المقال») before the corrections page (which says «تصويبات», a synonym of
+     «تصحيح», and whose text does not hold «المقال»), though a reader asking it wants the page
+     about corrections; there, the next criteria and lunr's score decide */
+  function sameWords(a, b, difference) {
+    return a.words === b.words ? difference : 0
+  }
+
   function order(groups) {
     var own = [], other = [], listed = {}
     groups.forEach(function (group, index) {
@@ -488,6 +505,10 @@
         described: described[lead.location] || 0,
         keyed: group.some(function (item) { return keyed[item.location] }) ? 1 : 0,
         literal: group.reduce(function (best, item) { return Math.max(best, asTyped[item.location] || 0) }, 0),
+        /* the words its entry with most words matched by their own forms matches (see below) */
+        words: matchedWords[group.reduce(function (best, item) {
+          return (asTyped[item.location] || 0) > (asTyped[best] || 0) ? item.location : best
+        }, group[0].location)],
         phrase: phrase(group)
       }
       if (lead.edition) {
@@ -499,10 +520,11 @@
     })
     var rank = function (a, b) {
       return b.head - a.head || b.coverage - a.coverage || b.keyed - a.keyed || b.who - a.who ||
-        b.literal - a.literal ||
+        sameWords(a, b, b.literal - a.literal) ||
         namingWords(b) - namingWords(a) ||
         b.phrase - a.phrase ||
-        b.spelt - a.spelt || b.concentration - a.concentration || b.own - a.own || a.index - b.index
+        sameWords(a, b, b.spelt - a.spelt) ||
+        b.concentration - a.concentration || b.own - a.own || a.index - b.index
     }
     own.sort(rank)
     repeatedFirst(own)
