@@ -508,6 +508,7 @@ PAGE_NAMES = [
     ("quotes and who said them", "claims/"),
     ("الاقتباسات ومن قالها", "claims/"),
     ("links to the sources", "sources/"),
+    ("the original report", "sources/"),
     # the registers' lines say what they list in other words too: persons, apps and networks,
     # locations (the ninth round; the authors of set 9 looked for them so)
     ("الشخصيات", "people/"),

@@ -211,8 +211,11 @@ PAGE_ABOUT: dict[str, dict[Lang, str]] = {
     },
     paths.DATA: {"ar": "بيانات النسخة للتنزيل", "en": "the edition's data to download"},
     "sources.md": {
-        "ar": "المصادر التي تستشهد بها النسخة من خارج المقال، بروابطها",
-        "en": "the bibliography: the sources the edition cites from outside the article, with their links",
+        "ar": "التقرير الأصلي للخبر ونسخه، والمصادر التي تستشهد بها النسخة من خارج المقال، بروابطها",
+        "en": (
+            "the bibliography: the story's original report and its copies, and the sources the edition"
+            " cites from outside the article, with their links"
+        ),
     },
     "corrections.md": {
         "ar": "التصويبات التي أُجريت على النسخة وإصداراتها: سجل تغييراتها",
