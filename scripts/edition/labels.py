@@ -211,10 +211,13 @@ PAGE_ABOUT: dict[str, dict[Lang, str]] = {
     },
     paths.DATA: {"ar": "بيانات النسخة للتنزيل", "en": "the edition's data to download"},
     "sources.md": {
-        "ar": "التقرير الأصلي للخبر ونسخه، والمصادر التي تستشهد بها النسخة من خارج المقال، بروابطها",
+        "ar": (
+            "أين نُشر المقال، ونسخ من التقرير الأصلي الذي اقتبس عنه، والمصادر التي تستشهد بها النسخة"
+            " من خارج المقال، بروابطها"
+        ),
         "en": (
-            "the bibliography: the story's original report and its copies, and the sources the edition"
-            " cites from outside the article, with their links"
+            "the bibliography: where the article was published, copies of the original report it adapts,"
+            " and the sources the edition cites from outside the article, with their links"
         ),
     },
     "corrections.md": {
