@@ -505,7 +505,7 @@
         described: described[lead.location] || 0,
         keyed: group.some(function (item) { return keyed[item.location] }) ? 1 : 0,
         literal: group.reduce(function (best, item) { return Math.max(best, asTyped[item.location] || 0) }, 0),
-        /* the words its entry with most words matched by their own forms matches (see below) */
+        /* the words its entry with most words matched by their own forms matches (sameWords) */
         words: matchedWords[group.reduce(function (best, item) {
           return (asTyped[item.location] || 0) > (asTyped[best] || 0) ? item.location : best
         }, group[0].location)],
