@@ -678,6 +678,24 @@ def test_an_evidence_quote_in_english_finds_its_entity(box: SearchBox, base_url:
         _in_top_three(box, base_url, quote, paths.url_of(paths.entity_page(etype, eid)))
 
 
+def test_the_words_attributing_a_statement_find_who_said_it(box: SearchBox, base_url: str, data: Dataset) -> None:
+    """The article's own words that attribute a statement to someone («رأى حوالي 50 مجموعة اختفت»,
+    "saw about 50 groups disappear"), in Arabic and in English, find the speaker's page among the
+    first three: the page gives the statement in the editors' words, and holds the attributing
+    words in its `quotes` field (searched, not shown). All but one of them: the article quotes p4,
+    which holds those words, on the pages of everyone it names there, and they tie (before the
+    field, 13 and 14 of the 16 in the Arabic and English editions)."""
+    claims = [(c.speaker, q) for c in data.article.claims for q in (c.attribution.quote, c.attribution.en) if q]
+    assert len(claims) >= 16
+    missed = []
+    for speaker, quote in claims:
+        page = paths.url_of(paths.entity_page(data.entity_types[speaker], speaker))
+        pages = [p.removeprefix("en/") for p in box.search(quote, base_url).pages[:3]]
+        if page not in pages:
+            missed.append((quote, pages))
+    assert len(missed) <= 1, missed
+
+
 def test_words_scattered_over_the_article_do_not_rank_it_first(box: SearchBox, base_url: str) -> None:
     """An article page counts the query words one paragraph holds, not the words it holds anywhere:
     a description whose words the article has only far apart finds the pages it describes first

@@ -3,8 +3,9 @@
 Material's search stays as it is in the browser (UI, lunr, highlighting); what changes:
 - entity pages carry `names` (every name and variant, both scripts), `keys` (whole names), `role`
   and `about` (the words of their role and description, both languages), so a name or a
-  description ranks the entity's own page above pages that merely mention it; in the Arabic
-  edition also `quotes`, the English of their evidence, which that edition's page shows in Arabic;
+  description ranks the entity's own page above pages that merely mention it; `quotes`, the
+  article's words that attribute a statement to it and, in the Arabic edition, the English of its
+  evidence, which that edition's page shows in Arabic;
 - every entry's `text` is what Material shows as its snippet: text outside any paragraph or list
   (tables, definition lists, the relations diagram) moves to `more`, searched but not shown, and
   pages with nothing left to show get one line made from the data (see entry_fields);
@@ -26,7 +27,7 @@ from .assets import join_scripts
 from .escape import html_text
 from .labels import PAGE_ABOUT, PAGE_ALIASES, PAGE_TITLES, t
 from .load import Dataset
-from .model import Entity, Lang
+from .model import Claim, Entity, Lang
 from .normalise import content_tokens, keys, skeleton_keys, tokens
 
 JS = Path(__file__).parent / "js"
@@ -52,11 +53,16 @@ def page_fields(data: Dataset, lang: Lang) -> dict[str, dict[str, str]]:
              researcher" or «تطبيق روسي» finds the person or the app, and of its type and kind
              (labels kind.*: "country", «تطبيق مراسلة»);
       about: the same for the description (a longer text, boosted less);
-      quotes: (Arabic edition) each distinct word of the English of its evidence quotes;
+      quotes: each distinct word of the article's words that attribute a statement to it
+              (claims' attribution, both languages) and, in the Arabic edition, of the English of
+              its evidence quotes;
       text:  the snippet: kind and role (not the id).
     Register index pages and the parallel page get a snippet made from the data.
     """
     out: dict[str, dict[str, str]] = {}
+    claims_by: dict[str, list[Claim]] = {}
+    for claim in data.article.claims:
+        claims_by.setdefault(claim.speaker, []).append(claim)
     for entity in data.entities.values():
         etype = data.entity_types[entity.id]
         naming = _naming([entity.name.ar, entity.name.en, *entity.aliases.ar, *entity.aliases.en])
@@ -83,12 +89,19 @@ def page_fields(data: Dataset, lang: Lang) -> dict[str, dict[str, str]]:
             # "who", with no word saying what, wants a person's page).
             "entity": etype,
         }
+        quoted: list[str] = []
         if lang == "ar":
             # This edition's page quotes the article in Arabic only (the English edition's gives
             # each quote in both languages): the words of the quotes' English, searched and not
             # shown, let a reader who types a quote in English find the page in either edition.
-            english = (tok for quote in _english_quotes(entity) for tok in content_tokens(quote))
-            fields["quotes"] = " ".join(dict.fromkeys(tok for tok in english if tok not in words))
+            quoted += _english_quotes(entity)
+        # The words with which the article attributes a statement to the entity («رأى حوالي 50
+        # مجموعة اختفت», "saw about 50 groups disappear"): the page gives the statement in the
+        # editors' words, and a reader who remembers the article's finds who said it.
+        quoted += [q for c in claims_by.get(entity.id, []) for q in (c.attribution.quote, c.attribution.en or "")]
+        if quoted:
+            toks = (tok for quote in quoted for tok in content_tokens(quote))
+            fields["quotes"] = " ".join(dict.fromkeys(tok for tok in toks if tok not in words))
         out[paths.entity_page(etype, entity.id)] = fields
     for etype in paths.TYPE_DIRS:
         members = [e.name(lang) for e in data.of_type(etype)]
