@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,6 +34,15 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def base_url(site: Path) -> Iterator[str]:
     with serve(site) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def node() -> str:
+    """Node, which runs the search worker and its normaliser outside a browser."""
+    found = shutil.which("node")
+    if found is None:
+        pytest.fail("node is needed to run the search worker and its normaliser (Debian: apt-get install nodejs)")
+    return found
 
 
 @pytest.fixture(scope="session")

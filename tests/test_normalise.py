@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -60,10 +59,7 @@ def test_skeleton_run_keys_python(run: list[list[object]], expected: list[str]) 
 
 
 @pytest.fixture(scope="module")
-def js_results() -> dict[str, list[object]]:
-    node = shutil.which("node")
-    if node is None:
-        pytest.fail("node is needed to test the browser normaliser (Debian: apt-get install nodejs)")
+def js_results(node: str) -> dict[str, list[object]]:
     program = f"""
       const N = require({json.dumps(str(JS))});
       const cases = JSON.parse(require("fs").readFileSync(0, "utf8"));
@@ -123,11 +119,9 @@ def test_separator_matches_mkdocs_config() -> None:
     assert f"var SEPARATOR = /{normalise.SEPARATOR.pattern}/" in js
 
 
-def test_both_normalisers_agree_on_every_word_of_the_data() -> None:
+def test_both_normalisers_agree_on_every_word_of_the_data(node: str) -> None:
     """Beyond the table: every token of the article and of the data has the same forms, spellings and keys in
     Python and JavaScript (the index is built with one and searched with the other)."""
-    node = shutil.which("node")
-    assert node is not None
     text = (ROOT / "data/articles/alwatan-2019-tamtam/text.ar.txt").read_text(encoding="utf-8")
     text += "".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "data").rglob("*.yaml")))
     toks = sorted(set(normalise.tokens(text)))

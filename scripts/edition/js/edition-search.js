@@ -390,6 +390,7 @@
       var data = message.data || {}
       asSpelt = {}
       asTyped = {}
+      matchedWords = {}
       data.items = order((data.items || []).map(function (group) {
         return group.map(function (item) {
           var before = item.terms || {}
@@ -494,6 +495,10 @@
     var own = [], other = [], listed = {}
     groups.forEach(function (group, index) {
       var lead = page(group)
+      /* the page's entry with most words matched by their own forms (the first of them) */
+      var typed = group.reduce(function (best, item) {
+        return (asTyped[item.location] || 0) > (asTyped[best] || 0) ? item.location : best
+      }, group[0].location)
       var entry = {
         group: group, index: index, lead: lead,
         coverage: coverage(group) - (lead.repeats && foreign && !described[lead.location] ? 1 : 0),
@@ -504,11 +509,8 @@
         spelt: group.reduce(function (best, item) { return Math.max(best, asSpelt[item.location] || 0) }, 0),
         described: described[lead.location] || 0,
         keyed: group.some(function (item) { return keyed[item.location] }) ? 1 : 0,
-        literal: group.reduce(function (best, item) { return Math.max(best, asTyped[item.location] || 0) }, 0),
-        /* the words its entry with most words matched by their own forms matches (sameWords) */
-        words: matchedWords[group.reduce(function (best, item) {
-          return (asTyped[item.location] || 0) > (asTyped[best] || 0) ? item.location : best
-        }, group[0].location)],
+        literal: asTyped[typed] || 0,
+        words: matchedWords[typed],      /* the words that entry matches (see sameWords) */
         phrase: phrase(group)
       }
       if (lead.edition) {
