@@ -47,7 +47,7 @@
  *    - the page whose whole-name key the query is (a name's own page);
  *    - for a question that opens with "who" or "whose" and names no kind, a person's page (see WHO);
  *    - of pages that match the same words, those matching more by their own forms, not only
- *      through a synonym (see sameWords);
+ *      through a synonym, or through a synonym in their title or names (see sameWords);
  *    - pages whose naming fields (title, names, keys, role) taken together hold two or more of
  *      the words (the entity a description describes, before a page that merely uses the words);
  *    - pages holding all the words typed, two or more, as one run in one field (a phrase of the
@@ -95,6 +95,8 @@
                                           only by a stem or as a typo) */
   var asTyped = {}                     /* entry location → query words matched by their own forms
                                           (not only through a synonym) */
+  var titled = {}                      /* entry location → the query words its title or names
+                                          hold, by any form (index → true) */
   var matchedWords = {}                /* entry location → which query words it matches, one
                                           "1" or "0" per word ("101": the first and the third) */
   var phrased = {}                     /* entry location → the longest run of query words found
@@ -395,12 +397,16 @@
         return group.map(function (item) {
           var before = item.terms || {}
           var after = {}, spelt = 0, literal = 0, which = ""
-          words.forEach(function (w) {
+          var inName = titled[item.location] || {}
+          words.forEach(function (w, i) {
             var matched = false
             for (var f = 0; f < w.forms.length && !matched; f++)
               if (before[w.forms[f]] === true) {
                 matched = true
-                if (f < w.own)           /* one of the word's own forms, not a synonym's */
+                /* one of the word's own forms, not a synonym's; or a synonym of it that names the
+                   page: "Daesh followers" asks for the page called "ISIS supporters" before the
+                   notes, which say "followers" */
+                if (f < w.own || inName[i])
                   literal++
               }
             which += matched ? "1" : "0"
@@ -606,6 +612,7 @@
     keyed = {}
     paragraphed = {}
     headed = {}
+    titled = {}
     results.forEach(function (result) {
       var fields = {}
       var metadata = result.matchData.metadata
@@ -632,6 +639,8 @@
         }
       })
       described[result.ref] = Object.keys(union).length
+      var inName = titled[result.ref] = {}
+      ;["title", "names"].forEach(function (f) { for (var i in fields[f] || {}) inName[i] = true })
       headed[result.ref] = Object.keys(union).filter(function (i) { return current[i].head }).length
       /* Measured: a run of every word needs a field that holds every word, and a paragraph can
          only lower the count of an entry whose text holds two of them or more */
