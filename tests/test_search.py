@@ -677,6 +677,21 @@ def test_a_synonym_in_a_page_name_counts_as_the_word_typed(
     _first_in_own_edition(box, base_url, query, expected)
 
 
+# A query that says when and asks no where finds the timeline first among pages that match as
+# many words and name none of them more (before, the article in the Arabic edition and the Van
+# Ostaeyen page in the English one); the place a query names still comes first. Not queries of a
+# held-out set.
+WHEN_QUERIES = [
+    ("اختفاء المجموعات ظهيرة الثلاثاء", "timeline/"),
+    ("attack on Friday near the bridge", "places/london-bridge/"),
+]
+
+
+@pytest.mark.parametrize(("query", "expected"), WHEN_QUERIES)
+def test_a_query_that_says_when_finds_the_timeline(box: SearchBox, base_url: str, query: str, expected: str) -> None:
+    _first_in_own_edition(box, base_url, query, expected)
+
+
 def test_an_evidence_quote_in_english_finds_its_entity(box: SearchBox, base_url: str, data: Dataset) -> None:
     """The English of every quote that says who or what an entity is (its evidence, as the data
     gives it) finds that entity's page among the first three, in both editions: the English

@@ -125,6 +125,9 @@ def page_fields(data: Dataset, lang: Lang) -> dict[str, dict[str, str]]:
         said = [tok for text in (line["ar"], line["en"]) for tok in content_tokens(text)]
         fields["role"] = " ".join(dict.fromkeys(said))
         out.setdefault(page, {}).update(fields)
+    # Not a field lunr indexes: the worker reads it from the result (a query that says when,
+    # «مساء الجمعة», "Tuesday afternoon", with no word asking where, wants the dated account).
+    out[paths.TIMELINE]["dated"] = "1"
     return out
 
 

@@ -50,6 +50,7 @@
  *      through a synonym, or through a synonym in their title or names (see sameWords);
  *    - pages whose naming fields (title, names, keys, role) taken together hold two or more of
  *      the words (the entity a description describes, before a page that merely uses the words);
+ *    - for a query that says when and asks no where, the timeline (see WHEN);
  *    - pages holding all the words typed, two or more, as one run in one field (a phrase of the
  *      article: the article, and a page that quotes it as evidence, alike);
  *    - of pages that match the same words, those matching more of them as spelt (in one of
@@ -143,6 +144,17 @@
   var WHO = { who: true, whose: true, "من": true, "الذين": true, "اللذين": true, "اللذان": true, "اللواتي": true }
   var NOT_WHO = { "اين": true, "متي": true, "هنا": true, "هناك": true, "خلال": true, "قبل": true, "بعد": true }
   var asksWho = false
+  /* A query that says when ("Tuesday afternoon", «50 مجموعة اختفت مساء الجمعة», «متى أعلن داعش
+     مسؤوليته») and asks no where: the timeline (its entry is `dated`) first, among pages that
+     match as many words and name none of them more (the place of "the attack near London Bridge
+     last Friday" still comes first). Words as normalise.words gives them; not «أحد» bare, which
+     is also "one of" */
+  var WHEN = {}
+  ;("متي جمعه الجمعه سبت السبت الاحد اثنين الاثنين ثلاثا الثلاثا اربعا الاربعا خميس الخميس مسا " +
+    "ظهيره صباح when friday saturday sunday monday tuesday wednesday thursday evening afternoon " +
+    "morning noon").split(" ").forEach(function (w) { WHEN[w] = true })
+  var NOT_WHEN = { "اين": true, "مكان": true, "موقع": true, where: true, site: true, place: true }
+  var asksWhen = false
   function markHead(all) {
     for (var i = 1; i < all.length - 1; i++) {
       if (RELATIVE[all[i][0]] !== true && !(i <= 2 && PREPOSITION[all[i][0]] === true))
@@ -163,6 +175,8 @@
     asksWho = all.length > 1 && WHO[all[0][0]] === true && NOT_WHO[all[1][0]] !== true &&
       !(all[0][0] === "من" && all[1][0].indexOf("ال") === 0)
     markHead(all)
+    asksWhen = all.some(function (w) { return WHEN[w[0]] === true }) &&
+      !all.some(function (w) { return NOT_WHEN[w[0]] === true })
     var content = all.filter(function (w, i) {
       /* a word after the Arabic article in Latin script ("al-irhab"): its skeleton is read
          with and without it (see skeletons) */
@@ -512,6 +526,7 @@
         own: named[lead.location] || 0,
         head: headed[lead.location] || 0,
         who: asksWho && lead.entity === "person" ? 1 : 0,
+        when: asksWhen && lead.dated ? 1 : 0,
         spelt: group.reduce(function (best, item) { return Math.max(best, asSpelt[item.location] || 0) }, 0),
         described: described[lead.location] || 0,
         keyed: group.some(function (item) { return keyed[item.location] }) ? 1 : 0,
@@ -529,7 +544,7 @@
     var rank = function (a, b) {
       return b.head - a.head || b.coverage - a.coverage || b.keyed - a.keyed || b.who - a.who ||
         sameWords(a, b, b.literal - a.literal) ||
-        namingWords(b) - namingWords(a) ||
+        namingWords(b) - namingWords(a) || b.when - a.when ||
         b.phrase - a.phrase ||
         sameWords(a, b, b.spelt - a.spelt) ||
         b.concentration - a.concentration || b.own - a.own || a.index - b.index
