@@ -517,6 +517,11 @@ PAGE_NAMES = [
     ("apps and networks", "platforms/"),
     ("المواقع", "places/"),
     ("locations", "places/"),
+    # tenth round: the lines say statements (claims), the translation (parallel reading), and
+    # «التنظيمات» for the organisations
+    ("تصريحات المقال", "claims/"),
+    ("النص والترجمة الإنجليزية", "parallel/"),
+    ("قائمة التنظيمات", "organisations/"),
 ]
 
 

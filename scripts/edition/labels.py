@@ -183,7 +183,7 @@ PAGE_ABOUT: dict[str, dict[Lang, str]] = {
         "en": "the full text of the article, the news report paragraph by paragraph",
     },
     paths.PARALLEL: {
-        "ar": "النص العربي وترجمته الإنجليزية جنبًا إلى جنب، فقرة بفقرة",
+        "ar": "النص العربي والترجمة الإنجليزية جنبًا إلى جنب، فقرة بفقرة",
         "en": "the Arabic text and its English translation side by side, paragraph by paragraph",
     },
     paths.TIMELINE: {
@@ -191,7 +191,7 @@ PAGE_ABOUT: dict[str, dict[Lang, str]] = {
         "en": "the events the article reports in chronological order, day by day, with their dates",
     },
     paths.CLAIMS: {
-        "ar": "أقوال المقال واقتباساته ومن قالها",
+        "ar": "أقوال المقال وتصريحاته واقتباساته ومن قالها",
         "en": "the claims, statements and quotes in the article and who made them",
     },
     paths.ABOUT: {
@@ -230,7 +230,7 @@ PAGE_ABOUT: dict[str, dict[Lang, str]] = {
         "en": "list (index) of the people (persons, figures) the article mentions",
     },
     paths.type_index("organisation"): {
-        "ar": "قائمة المنظمات التي يذكرها المقال",
+        "ar": "قائمة المنظمات (التنظيمات) التي يذكرها المقال",
         "en": "list (index) of the organisations the article mentions",
     },
     paths.type_index("platform"): {
