@@ -476,6 +476,9 @@ OTHER_WORDS = [
     ("downloadable files", "data/"),
     ("the messenger the supporters deserted", "platforms/telegram/"),
     ("who cracked down on the groups", "organisations/authorities/"),
+    # tenth round: the authorities' names include «الجهات الحكومية» and «الجهات الرسمية»
+    ("الجهات الرسمية", "organisations/authorities/"),
+    ("الجهات التي تطارد الجماعات على الإنترنت", "organisations/authorities/"),
 ]
 
 
