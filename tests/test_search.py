@@ -476,10 +476,25 @@ OTHER_WORDS = [
     ("downloadable files", "data/"),
     ("the messenger the supporters deserted", "platforms/telegram/"),
     ("who cracked down on the groups", "organisations/authorities/"),
-    # tenth round: the authorities' names include «الجهات الحكومية» and «الجهات الرسمية»
+]
+
+
+# The tenth round's data: the authorities' names include «الجهات الحكومية» and «الجهات الرسمية»
+# (before, the police came first), and the supporters' role says they are online (before, the chat
+# groups or the anonymous supporter came first). The page first; no held-out set holds them.
+DATA_WORDS = [
     ("الجهات الرسمية", "organisations/authorities/"),
     ("الجهات التي تطارد الجماعات على الإنترنت", "organisations/authorities/"),
+    ("online backers of ISIS", "people/isis-supporters/"),
+    ("مؤيدو داعش على الإنترنت", "people/isis-supporters/"),
 ]
+
+
+@pytest.mark.parametrize(("query", "expected"), DATA_WORDS)
+def test_the_names_and_roles_a_reader_describes_find_the_page_first(
+    box: SearchBox, base_url: str, query: str, expected: str
+) -> None:
+    _first_in_own_edition(box, base_url, query, expected)
 
 
 # The names a reader gives fixed pages (labels.PAGE_ABOUT says them): the page first. A register's
