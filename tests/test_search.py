@@ -480,9 +480,13 @@ OTHER_WORDS = [
 
 
 # The tenth round's data: the authorities' names include «الجهات الحكومية» and «الجهات الرسمية»
-# (before, the police came first), and the supporters' role says they are online (before, the chat
-# groups or the anonymous supporter came first). The page first; no held-out set holds them.
+# (before, the police came first); the supporters' role says they are online (before, the chat
+# groups or the anonymous supporter came first); Prothero's role says he judges the move
+# short-lived, Telegram's that it became a "ghost town" (before, in the English edition, TamTam and
+# ISIS came first). The page first; no held-out set holds them.
 DATA_WORDS = [
+    ("short-lived move to TamTam", "people/mitch-prothero/"),
+    ("a ghost town for ISIS", "platforms/telegram/"),
     ("الجهات الرسمية", "organisations/authorities/"),
     ("الجهات التي تطارد الجماعات على الإنترنت", "organisations/authorities/"),
     ("online backers of ISIS", "people/isis-supporters/"),
