@@ -191,7 +191,7 @@ PAGE_ABOUT: dict[str, dict[Lang, str]] = {
         "en": "the events the article reports in chronological order, day by day, with their dates",
     },
     paths.CLAIMS: {
-        "ar": "أقوال المقال وتصريحاته واقتباساته ومن قالها",
+        "ar": "الأقوال والتصريحات والاقتباسات الواردة في المقال ومن قالها",
         "en": "the claims, statements and quotes in the article and who made them",
     },
     paths.ABOUT: {

@@ -144,16 +144,19 @@
   var WHO = { who: true, whose: true, "من": true, "الذين": true, "اللذين": true, "اللذان": true, "اللواتي": true }
   var NOT_WHO = { "اين": true, "متي": true, "هنا": true, "هناك": true, "خلال": true, "قبل": true, "بعد": true }
   var asksWho = false
-  /* A query that says when ("Tuesday afternoon", «50 مجموعة اختفت مساء الجمعة», «متى أعلن داعش
-     مسؤوليته») and asks no where: the timeline (its entry is `dated`) first, among pages that
-     match as many words and name none of them more (the place of "the attack near London Bridge
-     last Friday" still comes first). Words as normalise.words gives them; not «أحد» bare, which
-     is also "one of" */
+  /* A query that says when («اختفاء المجموعات ظهيرة الثلاثاء», «متى أعلن داعش مسؤوليته»,
+     "groups disappeared on Saturday noon") and asks no where: the timeline (its entry is `dated`)
+     first, among pages that match as many words and whose naming fields do not hold more of them,
+     two or more (the place of "the attack near London Bridge last Friday" still comes first; a
+     page named by one word of the query does not: "Telegram on Sunday" finds the timeline). Each
+     word is looked up in its spellings, with and without clitics («بمساء», «والجمعة»), as
+     normalise.words folds them; not «أحد» bare, which is also "one of". Not "site" or «موقع»
+     among the words that ask where: in this article they name the website too */
   var WHEN = {}
   ;("متي جمعه الجمعه سبت السبت الاحد اثنين الاثنين ثلاثا الثلاثا اربعا الاربعا خميس الخميس مسا " +
     "ظهيره صباح when friday saturday sunday monday tuesday wednesday thursday evening afternoon " +
     "morning noon").split(" ").forEach(function (w) { WHEN[w] = true })
-  var NOT_WHEN = { "اين": true, "مكان": true, "موقع": true, where: true, site: true, place: true }
+  var NOT_WHEN = { "اين": true, "مكان": true, where: true }
   var asksWhen = false
   function markHead(all) {
     for (var i = 1; i < all.length - 1; i++) {
@@ -175,8 +178,10 @@
     asksWho = all.length > 1 && WHO[all[0][0]] === true && NOT_WHO[all[1][0]] !== true &&
       !(all[0][0] === "من" && all[1][0].indexOf("ال") === 0)
     markHead(all)
-    asksWhen = all.some(function (w) { return WHEN[w[0]] === true }) &&
-      !all.some(function (w) { return NOT_WHEN[w[0]] === true })
+    var spelt = function (set) {
+      return function (w) { return N.spellings(w[0]).some(function (f) { return set[f] === true }) }
+    }
+    asksWhen = all.some(spelt(WHEN)) && !all.some(spelt(NOT_WHEN))
     var content = all.filter(function (w, i) {
       /* a word after the Arabic article in Latin script ("al-irhab"): its skeleton is read
          with and without it (see skeletons) */
@@ -654,8 +659,10 @@
         }
       })
       described[result.ref] = Object.keys(union).length
+      /* a page's own entry only: a section's title is its heading (a note's, a source's) */
       var inName = titled[result.ref] = {}
-      ;["title", "names"].forEach(function (f) { for (var i in fields[f] || {}) inName[i] = true })
+      if (result.ref.indexOf("#") < 0)
+        ["title", "names"].forEach(function (f) { for (var i in fields[f] || {}) inName[i] = true })
       headed[result.ref] = Object.keys(union).filter(function (i) { return current[i].head }).length
       /* Measured: a run of every word needs a field that holds every word, and a paragraph can
          only lower the count of an entry whose text holds two of them or more */
