@@ -669,8 +669,11 @@ FIRST_PAGES = [
     # it became a "ghost town" (before, in the English edition, TamTam and ISIS came first); the
     # authorities' names include «الجهات الحكومية» and «الجهات الرسمية» (before, the police or the
     # chat groups came first); the supporters' role says they are online (before, the chat groups
-    # or the anonymous supporter came first).
+    # or the anonymous supporter came first); TamTam's role says it started blocking them (before,
+    # the chat groups, whose page says "starting on Friday evening", came first).
     ("short-lived move to TamTam", "people/mitch-prothero/"),
+    ("the app started blocking the groups", "platforms/tamtam/"),
+    ("بدأ TamTam بحجب المجموعات", "platforms/tamtam/"),
     ("a ghost town for ISIS", "platforms/telegram/"),
     ("الجهات الرسمية", "organisations/authorities/"),
     ("الجهات التي تطارد الجماعات على الإنترنت", "organisations/authorities/"),
