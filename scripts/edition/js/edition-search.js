@@ -150,12 +150,14 @@
      two or more (the place of "the attack near London Bridge last Friday" still comes first; a
      page named by one word of the query does not: "Telegram on Sunday" finds the timeline). Each
      word is looked up in its spellings, with and without clitics («بمساء», «والجمعة»), as
-     normalise.words folds them; not «أحد» bare, which is also "one of". Not "site" or «موقع»
-     among the words that ask where: in this article they name the website too */
+     normalise.words folds them; Sunday and Monday only with the article («الأحد», «الاثنين»):
+     bare, «أحد» is also "one of" and «اثنين» "two". Not "site" or «موقع» among the words that
+     ask where: in this article they name the website too */
   var WHEN = {}
-  ;("متي جمعه الجمعه سبت السبت الاحد اثنين الاثنين ثلاثا الثلاثا اربعا الاربعا خميس الخميس مسا " +
-    "ظهيره صباح when friday saturday sunday monday tuesday wednesday thursday evening afternoon " +
-    "morning noon").split(" ").forEach(function (w) { WHEN[w] = true })
+  ;("متي جمعه سبت الاحد الاثنين ثلاثا اربعا خميس مسا ظهيره صباح when friday saturday sunday " +
+    "monday tuesday wednesday thursday evening afternoon morning noon").split(" ").forEach(function (w) {
+    WHEN[w] = true
+  })
   var NOT_WHEN = { "اين": true, "مكان": true, where: true }
   var asksWhen = false
   function markHead(all) {
