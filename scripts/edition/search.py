@@ -27,7 +27,8 @@ from .assets import join_scripts
 from .escape import html_text
 from .labels import PAGE_ABOUT, PAGE_ALIASES, PAGE_TITLES, t
 from .load import Dataset
-from .model import Claim, Entity, Lang
+from .lookup import claims_by_speaker
+from .model import Entity, Lang
 from .normalise import content_tokens, keys, skeleton_keys, tokens
 
 JS = Path(__file__).parent / "js"
@@ -60,9 +61,7 @@ def page_fields(data: Dataset, lang: Lang) -> dict[str, dict[str, str]]:
     Register index pages and the parallel page get a snippet made from the data.
     """
     out: dict[str, dict[str, str]] = {}
-    claims_by: dict[str, list[Claim]] = {}
-    for claim in data.article.claims:
-        claims_by.setdefault(claim.speaker, []).append(claim)
+    claims_by = claims_by_speaker(data)
     for entity in data.entities.values():
         etype = data.entity_types[entity.id]
         naming = _naming([entity.name.ar, entity.name.en, *entity.aliases.ar, *entity.aliases.en])
@@ -126,7 +125,7 @@ def page_fields(data: Dataset, lang: Lang) -> dict[str, dict[str, str]]:
         fields["role"] = " ".join(dict.fromkeys(said))
         out.setdefault(page, {}).update(fields)
     # Not a field lunr indexes: the worker reads it from the result (a query that says when,
-    # «مساء الجمعة», "Tuesday afternoon", with no word asking where, wants the dated account).
+    # «اختفاء المجموعات ظهيرة الثلاثاء», with no word asking where, wants the dated account).
     out[paths.TIMELINE]["dated"] = "1"
     return out
 

@@ -180,10 +180,10 @@
     asksWho = all.length > 1 && WHO[all[0][0]] === true && NOT_WHO[all[1][0]] !== true &&
       !(all[0][0] === "من" && all[1][0].indexOf("ال") === 0)
     markHead(all)
-    var spelt = function (set) {
+    var spelledIn = function (set) {   /* a word any of whose spellings the set holds */
       return function (w) { return N.spellings(w[0]).some(function (f) { return set[f] === true }) }
     }
-    asksWhen = all.some(spelt(WHEN)) && !all.some(spelt(NOT_WHEN))
+    asksWhen = all.some(spelledIn(WHEN)) && !all.some(spelledIn(NOT_WHEN))
     var content = all.filter(function (w, i) {
       /* a word after the Arabic article in Latin script ("al-irhab"): its skeleton is read
          with and without it (see skeletons) */
