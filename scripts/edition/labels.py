@@ -195,7 +195,7 @@ PAGE_ABOUT: dict[str, dict[Lang, str]] = {
         "en": "the claims, statements and quotes in the article and who made them",
     },
     paths.ABOUT: {
-        "ar": "من نحن: ما هذه النسخة (هذا الموقع) وكيف أُعدّت وكيف يُستشهد بها",
+        "ar": "من نحن: ما هذه النسخة (هذا الموقع) وكيف أُعدّت وكيف أستشهد بها",
         "en": "about us: what this edition (this site, this website) is, how it was made and how to cite it",
     },
     paths.NOTES: {
