@@ -233,7 +233,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     if alternates and uses_wrapper(config):
         # Each edition's index also holds the other's page names: either edition finds both.
         dirs = [a["dir"] for a in alternates]
-        edition_search.merge_indexes(site, {"": edition_lang(config)} | {f"{a['dir']}/": a["lang"] for a in alternates})
+        edition_search.merge_indexes(
+            site,
+            {"": edition_lang(config)} | {f"{a['dir']}/": a["lang"] for a in alternates},
+            edition_search.proper_names(_data[0]),
+        )
         if is_offline(config):
             edition_search.inline_indexes(site, dirs)
     # .gz and .br beside every text file, for hosts that serve them; not for `mkdocs serve` (it

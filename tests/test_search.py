@@ -320,6 +320,18 @@ def test_blind_heldout_set_does_not_regress(browser: object, base_url: str, lang
     assert top3 >= descriptive_top3, [(o.query["q"], o.pages[:3]) for o in descriptive if not o.rank or o.rank > 3]
 
 
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_a_title_that_names_an_app_answers_to_its_other_spellings(site: Path, prefix: str) -> None:
+    """The article's title names Telegram and TamTam in Latin letters: its entry also holds their
+    names in Arabic letters and their one-word spellings, not the words of a descriptive alias
+    (TamTam's «موطن داعش الإلكتروني الجديد»)."""
+    index = json.loads((site / prefix / "search/search_index.json").read_text(encoding="utf-8"))
+    article = next(d for d in index["docs"] if d["location"] == "article/" and "edition" not in d)
+    about = set(article["about"].split())
+    assert {"تيليجرام", "تلغرام", "تام", "تامتام", "telegram", "tamtam", "داعش", "daesh"} <= about
+    assert not {"موطن", "الالكتروني"} & about
+
+
 @pytest.mark.parametrize(("prefix", "other"), [("", "en"), ("en/", "ar")])
 def test_index_holds_its_own_pages_and_only_the_other_editions_names(site: Path, prefix: str, other: str) -> None:
     index = json.loads((site / prefix / "search/search_index.json").read_text(encoding="utf-8"))
@@ -679,6 +691,18 @@ FIRST_PAGES = [
     ("الجهات التي تطارد الجماعات على الإنترنت", "organisations/authorities/"),
     ("online backers of ISIS", "people/isis-supporters/"),
     ("مؤيدو داعش على الإنترنت", "people/isis-supporters/"),
+    # The eleventh round. A title that names an app in Latin letters answers to its Arabic
+    # spellings (before, TamTam's page came first in both editions).
+    ("هجرة جماعية لداعش من تليغرام إلى تام تام", "article/"),
+    # Its data: the police's role gives both statements the article attributes to it (before, ISIS
+    # came first in both editions), and still the first one; Business Insider is the site the
+    # article cites (before, Al-Watan came first).
+    ("من قال إن المجموعات آخر منطقة مستقرة للتنظيم", "organisations/police/"),
+    ("who said the authorities want to suppress the groups", "organisations/police/"),
+    ("الموقع الذي ينقل عنه المقال", "organisations/business-insider/"),
+    # Joining a group and subscribing to it are one thing (before, the sceptics in the Arabic
+    # edition and the supporters in the English one came first).
+    ("الذين طُلب منهم الاشتراك في المجموعات الجديدة", "people/people-urged-to-calm/"),
 ]
 
 

@@ -243,7 +243,47 @@ def _index_path(site: Path, prefix: str) -> Path:
     return site / prefix / "search" / "search_index.json"
 
 
-def merge_indexes(site: Path, langs: dict[str, Lang]) -> None:
+# Entities whose names are proper names (a person's, a place's, an app's, a publisher's): a title
+# that names one in one script (the article's "… من Telegram إلى TamTam") also answers to its other
+# spellings (see merge_indexes). Groups of people and generic bodies ("the police", «المجموعات»)
+# are named by common words, which would tie titles to pages they do not name.
+PROPER_KINDS = frozenset(
+    {"named", "messaging-app", "social-network", "country", "city", "landmark", "outlet", "company"}
+)
+# ISIS is of kind "group", as the terrorism researchers are, but is named by proper names (داعش, Daesh).
+PROPER_IDS = frozenset({"isis"})
+
+
+def proper_names(data: Dataset) -> list[list[tuple[str, ...]]]:
+    """Each proper-named entity's name in both languages and its one-word aliases (other
+    spellings: تلغرام, Daesh), as tuples of folded words (stop words left out): one list per
+    entity. Aliases of several words describe as often as they spell («موطن داعش الإلكتروني
+    الجديد», "Islamic State of Iraq and Syria"): their words would tie a title to other pages."""
+    out = []
+    for e in data.entities.values():
+        if e.kind in PROPER_KINDS or e.id in PROPER_IDS:
+            spellings = [content_tokens(n) for n in (e.name.ar, e.name.en)]
+            spellings += [s for s in (content_tokens(n) for n in (*e.aliases.ar, *e.aliases.en)) if len(s) == 1]
+            out.append(list(dict.fromkeys(tuple(s) for s in spellings if s)))
+    return out
+
+
+def _named_in(title: list[str], names: list[list[tuple[str, ...]]]) -> list[str]:
+    """The words of every spelling of each entity one of whose spellings the title's words hold,
+    one after the other."""
+    found: list[str] = []
+    for spellings in names:
+        if any(_holds(title, s) for s in spellings):
+            found += [w for s in spellings for w in s]
+    return found
+
+
+def _holds(words: list[str], run: tuple[str, ...]) -> bool:
+    n = len(run)
+    return any(tuple(words[i : i + n]) == run for i in range(len(words) - n + 1))
+
+
+def merge_indexes(site: Path, langs: dict[str, Lang], names: list[list[tuple[str, ...]]] | None = None) -> None:
     """Give every edition's index a light entry for each page of the other editions.
 
     langs maps each edition's folder prefix ("" for the root, "en/") to its language. The other
@@ -255,8 +295,10 @@ def merge_indexes(site: Path, langs: dict[str, Lang]) -> None:
     re-rooted (`en/…` seen from the root, `../…` seen from `en/`).
 
     Every page of the reader's edition also gets the other edition's title in its `about`, so
-    "Timeline" typed in the Arabic edition finds the Arabic timeline. The index's `config` names
-    its edition's language (`edition`).
+    "Timeline" typed in the Arabic edition finds the Arabic timeline; and every entry, in its
+    `about`, the other spellings of the proper names (`names`, see proper_names) its titles hold:
+    «هجرة داعش إلى تام تام» finds the article titled "… من Telegram إلى TamTam". The index's
+    `config` names its edition's language (`edition`).
     """
     indexes = {p: json.loads(_index_path(site, p).read_text(encoding="utf-8")) for p in langs}
     pages = {p: {d["location"]: d for d in idx["docs"] if "#" not in d["location"]} for p, idx in indexes.items()}
@@ -283,6 +325,14 @@ def merge_indexes(site: Path, langs: dict[str, Lang]) -> None:
                         "page": location,
                     }
                 )
+        if names:
+            for doc in idx["docs"]:
+                if "entity" in doc or "#" in doc["location"]:
+                    continue  # an entity's page is named by its own spellings; a section, by its page
+                title = content_tokens(_plain(doc["title"])) + doc.get("about", "").split()
+                extra = _named_in(title, names)
+                if extra:
+                    doc["about"] = " ".join(dict.fromkeys([*doc.get("about", "").split(), *extra]))
         idx["docs"] = idx["docs"] + light
         # The edition's language, for the worker (Material passes `config` on whole; lunr's own
         # `lang` is "en" in both editions): a query in the other edition's script is told apart.
