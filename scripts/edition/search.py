@@ -13,7 +13,9 @@ Material's search stays as it is in the browser (UI, lunr, highlighting); what c
   js/normalise.js, the twin of normalise.py (joined into the same file at build time), and puts
   the reader's edition first;
 - each edition's index holds its own pages in full and, from the other edition, one light entry
-  per page: title, names and keys, marked with its language.
+  per page: title, names and keys, marked with its language; each page's own entry also holds,
+  in `about`, the other edition's title and the other spellings of the proper names its titles
+  hold (see merge_indexes).
 """
 
 from __future__ import annotations
@@ -283,7 +285,7 @@ def _holds(words: list[str], run: tuple[str, ...]) -> bool:
     return any(tuple(words[i : i + n]) == run for i in range(len(words) - n + 1))
 
 
-def merge_indexes(site: Path, langs: dict[str, Lang], names: list[list[tuple[str, ...]]] | None = None) -> None:
+def merge_indexes(site: Path, langs: dict[str, Lang], names: list[list[tuple[str, ...]]]) -> None:
     """Give every edition's index a light entry for each page of the other editions.
 
     langs maps each edition's folder prefix ("" for the root, "en/") to its language. The other
@@ -325,14 +327,13 @@ def merge_indexes(site: Path, langs: dict[str, Lang], names: list[list[tuple[str
                         "page": location,
                     }
                 )
-        if names:
-            for doc in idx["docs"]:
-                if "entity" in doc or "#" in doc["location"]:
-                    continue  # an entity's page is named by its own spellings; a section, by its page
-                title = content_tokens(_plain(doc["title"])) + doc.get("about", "").split()
-                extra = _named_in(title, names)
-                if extra:
-                    doc["about"] = " ".join(dict.fromkeys([*doc.get("about", "").split(), *extra]))
+        for doc in idx["docs"]:
+            if "entity" in doc or "#" in doc["location"]:
+                continue  # an entity's page is named by its own spellings; a section, by its page
+            title = content_tokens(_plain(doc["title"])) + doc.get("about", "").split()
+            extra = _named_in(title, names)
+            if extra:
+                doc["about"] = " ".join(dict.fromkeys([*doc.get("about", "").split(), *extra]))
         idx["docs"] = idx["docs"] + light
         # The edition's language, for the worker (Material passes `config` on whole; lunr's own
         # `lang` is "en" in both editions): a query in the other edition's script is told apart.
