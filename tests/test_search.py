@@ -703,6 +703,14 @@ FIRST_PAGES = [
     # Joining a group and subscribing to it are one thing (before, the sceptics in the Arabic
     # edition and the supporters in the English one came first).
     ("الذين طُلب منهم الاشتراك في المجموعات الجديدة", "people/people-urged-to-calm/"),
+    # The twelfth round's data: the apps answer to their Russian spellings, London to «لندرة» and
+    # ISIS to «إيسيس» (before, nothing or the sources in both editions); TamTam's role says ISIS's
+    # claim appeared there first (before, ISIS came first in the Arabic edition).
+    ("Телеграм канал", "platforms/telegram/"),
+    ("тамтам", "platforms/tamtam/"),
+    ("للندرة", "places/london/"),
+    ("آيسيس", "organisations/isis/"),
+    ("on which app was the claim of responsibility first posted", "platforms/tamtam/"),
 ]
 
 
