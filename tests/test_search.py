@@ -711,6 +711,10 @@ FIRST_PAGES = [
     ("للندرة", "places/london/"),
     ("آيسيس", "organisations/isis/"),
     ("on which app was the claim of responsibility first posted", "platforms/tamtam/"),
+    # Thesaurus: trap, «فخ» and «أفخاخ» are one word (before, the supporters came first in both
+    # editions).
+    ("honeypots for unsophisticated supporters", "people/trap-sceptics/"),
+    ("مصيدة للداعمين", "people/trap-sceptics/"),
 ]
 
 
