@@ -332,6 +332,16 @@ def test_a_title_that_names_an_app_answers_to_its_other_spellings(site: Path, pr
     assert not {"موطن", "الالكتروني"} & about
 
 
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_an_entity_whose_name_holds_another_answers_to_its_other_spellings(site: Path, prefix: str) -> None:
+    """«داعمو داعش» names ISIS: the supporters' entry holds ISIS's other spellings. The tweeter's
+    role names Van Ostaeyen, but its title does not: its entry gains none of his spellings."""
+    index = json.loads((site / prefix / "search/search_index.json").read_text(encoding="utf-8"))
+    mine = {d["location"]: d for d in index["docs"] if "edition" not in d}
+    assert {"ايسيس", "isil", "daesh", "دواعش"} <= set(mine["people/isis-supporters/"]["about"].split())
+    assert "بيتير" not in mine["people/anonymous-isis-supporter/"]["about"].split()
+
+
 @pytest.mark.parametrize(("prefix", "other"), [("", "en"), ("en/", "ar")])
 def test_index_holds_its_own_pages_and_only_the_other_editions_names(site: Path, prefix: str, other: str) -> None:
     index = json.loads((site / prefix / "search/search_index.json").read_text(encoding="utf-8"))
@@ -715,6 +725,10 @@ FIRST_PAGES = [
     # editions).
     ("honeypots for unsophisticated supporters", "people/trap-sceptics/"),
     ("مصيدة للداعمين", "people/trap-sceptics/"),
+    # An entity's title that names another entity answers to that entity's other spellings (before,
+    # ISIS's page, and London's, came first in both editions).
+    ("أنصار إيسيس", "people/isis-supporters/"),
+    ("جسر لندرة", "places/london-bridge/"),
 ]
 
 

@@ -298,8 +298,9 @@ def merge_indexes(site: Path, langs: dict[str, Lang], names: list[list[tuple[str
 
     Every page of the reader's edition also gets the other edition's title in its `about`, so
     "Timeline" typed in the Arabic edition finds the Arabic timeline; and every entry, in its
-    `about`, the other spellings of the proper names (`names`, see proper_names) its titles hold:
-    «هجرة داعش إلى تام تام» finds the article titled "… من Telegram إلى TamTam". The index's
+    `about`, the other spellings of the proper names (`names`, see proper_names) its titles hold
+    (an entity's page, its own title): «هجرة داعش إلى تام تام» finds the article titled "… من
+    Telegram إلى TamTam", «أنصار إيسيس» the page of ISIS supporters. The index's
     `config` names its edition's language (`edition`).
     """
     indexes = {p: json.loads(_index_path(site, p).read_text(encoding="utf-8")) for p in langs}
@@ -328,9 +329,15 @@ def merge_indexes(site: Path, langs: dict[str, Lang], names: list[list[tuple[str
                     }
                 )
         for doc in idx["docs"]:
-            if "entity" in doc or "#" in doc["location"]:
-                continue  # an entity's page is named by its own spellings; a section, by its page
-            title = content_tokens(_plain(doc["title"])) + doc.get("about", "").split()
+            if "#" in doc["location"]:
+                continue  # a section is named by its page
+            # A page's `about` holds the other edition's title, read with its own. An entity's
+            # holds its role and description too, which name others: its title alone («داعمو
+            # داعش» answers to «إيسيس»; the tweeter's role, which names Van Ostaeyen, does not
+            # make it answer to «بيتير»).
+            title = content_tokens(_plain(doc["title"]))
+            if "entity" not in doc:
+                title += doc.get("about", "").split()
             extra = _named_in(title, names)
             if extra:
                 doc["about"] = " ".join(dict.fromkeys([*doc.get("about", "").split(), *extra]))
