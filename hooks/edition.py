@@ -183,7 +183,8 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         entries = plugin.search_index.entries
         i = len(entries) - 1
         while i >= 0 and (entries[i]["location"] == page.url or entries[i]["location"].startswith(page.url + "#")):
-            own = _search_fields.get(src) if entries[i]["location"] == page.url else None
+            # The page's own entry by its source path; a section's by path#anchor (the timeline's)
+            own = _search_fields.get(src + entries[i]["location"][len(page.url) :])
             prose = src if src in edition_search.PROSE_PAGES else ""
             entries[i] = edition_search.entry_fields(entries[i], own, prose=prose)
             i -= 1

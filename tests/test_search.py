@@ -332,6 +332,25 @@ def test_a_title_that_names_an_app_answers_to_its_other_spellings(site: Path, pr
     assert not {"موطن", "الالكتروني"} & about
 
 
+@pytest.mark.parametrize("box", ["ar"], indirect=True)
+@pytest.mark.parametrize("query", ["every group gone from TamTam on Tuesday", "Saturday noon groups vanish"])
+def test_an_event_typed_in_english_finds_the_arabic_timeline(box: SearchBox, base_url: str, query: str) -> None:
+    """The Arabic timeline's headings answer to their events' English labels (before, the Russian
+    social network or Telegram came first). The English edition's timeline holds the labels as
+    its text, and its entity pages, which name TamTam and the groups, still come first there."""
+    _first_in_own_edition(box, base_url, query, "timeline/")
+
+
+def test_the_arabic_timeline_headings_hold_their_events_english_labels(site: Path) -> None:
+    """Searched, not shown: in `quotes`, which Material never displays; the English edition's
+    headings, which show the English, have none."""
+    ar = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    day = next(d for d in ar["docs"] if d["location"] == "timeline/#day-2019-12-03")
+    assert {"groups", "tamtam", "tuesday"} <= set(day["quotes"].split())
+    en = json.loads((site / "en/search/search_index.json").read_text(encoding="utf-8"))
+    assert not [d for d in en["docs"] if d["location"].startswith("timeline/#") and "quotes" in d]
+
+
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_an_entity_whose_name_holds_another_answers_to_its_other_spellings(site: Path, prefix: str) -> None:
     """«داعمو داعش» names ISIS: the supporters' entry holds ISIS's other spellings. The tweeter's
