@@ -748,6 +748,10 @@ FIRST_PAGES = [
     # ISIS's page, and London's, came first in both editions).
     ("أنصار إيسيس", "people/isis-supporters/"),
     ("جسر لندرة", "places/london-bridge/"),
+    # Question words («متى», «ماذا», "when", "what") are stop words: they say what is asked, and a
+    # page that happens to hold them does not answer it (before, the chat groups came first in the
+    # Arabic edition); the when rule still reads them.
+    ("ماذا حدث مساء الاثنين", "timeline/"),
 ]
 
 
