@@ -363,6 +363,13 @@ def test_the_arabic_timeline_headings_hold_their_events_english_labels(site: Pat
     assert not [d for d in en["docs"] if d["location"].startswith("timeline/#") and "quotes" in d]
 
 
+def test_a_query_of_stop_words_only_finds_the_name_it_spells(box: SearchBox, base_url: str) -> None:
+    """«تم» is a stop word (the passive auxiliary) and «تم تم» a spelling of TamTam (set 13). Its
+    last word was asked as a prefix, so Material kept only pages with a word starting «تم»
+    («تمشيط»), and TamTam's page, found by its whole-name key, was not among them."""
+    _first_in_own_edition(box, base_url, "تم تم", "platforms/tamtam/")
+
+
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_an_entity_whose_name_holds_another_answers_to_its_other_spellings(site: Path, prefix: str) -> None:
     """«داعمو داعش» names ISIS: the supporters' entry holds ISIS's other spellings. The tweeter's

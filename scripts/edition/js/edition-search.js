@@ -14,7 +14,8 @@
  *    the token's position, so highlighting still marks the original, unfolded text.
  * 2. Query: before Material's handler sees a query, it is replaced by the folded forms of its
  *    words (stop words left out) and its whole-text keys (see normalise.js). Only the word being
- *    typed (the last one, when the query does not end with a space) is matched as a prefix; a
+ *    typed (the last one, when the query does not end with a space, and not in a query of two
+ *    stop words or more, «تم تم») is matched as a prefix; a
  *    Latin word being typed that is already a whole indexed word is matched whole ("Van" does
  *    not find "vanished"), and so is a Latin word's stem. Every other word is matched whole.
  *    Typos: a word of FUZZY_MIN letters or more that matches nothing in the index (no form of it,
@@ -190,9 +191,14 @@
       w[2] = i > 0 && N.isArticle(all[i - 1][0])
       return !w[1]
     })
-    if (!content.length)
+    var stopsOnly = !content.length
+    if (stopsOnly)
       content = all                    /* a query of stop words only asks for them */
-    var typing = !/\s$/.test(query)
+    /* The last word is matched as a prefix while it is typed, but not in a query of two stop
+       words or more: stop words are not indexed, so «تم تم» (TamTam) would only find the words
+       that start with «تم» («تمشيط»), and Material keeps only the pages that match a word asked
+       as a prefix, not TamTam's, whose whole-name key the query is */
+    var typing = !/\s$/.test(query) && !(stopsOnly && content.length > 1)
     var words = content.map(function (w, i) {
       var token = w[0]
       var prefix = typing && i === content.length - 1 &&
