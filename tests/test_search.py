@@ -778,6 +778,9 @@ FIRST_PAGES = [
     ("businessinsider.com website", "organisations/business-insider/"),
     ("law enforcement officers", "organisations/police/"),
     ("مقاتلون من الخارج", "people/foreign-fighters/"),
+    # London Bridge's English role says "site", as its Arabic role «موقع الهجوم» does (before, the
+    # notes came first in the English edition, London in the Arabic one).
+    ("the site of the London attack", "places/london-bridge/"),
 ]
 
 
