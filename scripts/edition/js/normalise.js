@@ -64,6 +64,7 @@
   var STOPWORDS = {}
   ;("في من على علي إلى الى إلي الي عن أن إن ان فإن لأن بأن وأن وإن أنه إنه انه فإنه لأنه أو او ثم قد لا لم لن ما " +
     "هذا هذه ذلك تلك التي الذي الذين هو هي هم مع كان كانت وفي ومن وعلى وإلى ولا إذا كل جميع هل تم متى متي ماذا " +
+    "فى التى الذى هى وفى وعلي " +
     "the a an of in on at to and or is are was were be been by for with from as it its that this these " +
     "those which who what when into than then there their they he she his her him not no but if so s all every each"
   ).split(" ").forEach(function (word) { STOPWORDS[word] = true })
