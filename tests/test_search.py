@@ -12,6 +12,7 @@ import re
 import socket
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -320,12 +321,17 @@ def test_blind_heldout_set_does_not_regress(browser: object, base_url: str, lang
     assert top3 >= descriptive_top3, [(o.query["q"], o.pages[:3]) for o in descriptive if not o.rank or o.rank > 3]
 
 
+def _index(site: Path, prefix: str) -> dict[str, Any]:
+    """The built search index of the edition under prefix ("" or "en/")."""
+    return json.loads((site / prefix / "search/search_index.json").read_text(encoding="utf-8"))
+
+
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_a_title_that_names_an_app_answers_to_its_other_spellings(site: Path, prefix: str) -> None:
     """The article's title names Telegram and TamTam in Latin letters: its entry also holds their
     names in Arabic letters and their one-word spellings, not the words of a descriptive alias
     (TamTam's «موطن داعش الإلكتروني الجديد»)."""
-    index = json.loads((site / prefix / "search/search_index.json").read_text(encoding="utf-8"))
+    index = _index(site, prefix)
     article = next(d for d in index["docs"] if d["location"] == "article/" and "edition" not in d)
     about = set(article["about"].split())
     assert {"تيليجرام", "تلغرام", "تام", "تامتام", "telegram", "tamtam", "داعش", "daesh"} <= about
@@ -356,10 +362,10 @@ def test_queries_no_set_holds_find_their_page_first_in_the_arabic_edition(
 def test_the_arabic_timeline_headings_hold_their_events_english_labels(site: Path) -> None:
     """Searched, not shown: in `quotes`, which Material never displays; the English edition's
     headings, which show the English, have none."""
-    ar = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    ar = _index(site, "")
     day = next(d for d in ar["docs"] if d["location"] == "timeline/#day-2019-12-03")
     assert {"groups", "tamtam", "tuesday"} <= set(day["quotes"].split())
-    en = json.loads((site / "en/search/search_index.json").read_text(encoding="utf-8"))
+    en = _index(site, "en/")
     assert not [d for d in en["docs"] if d["location"].startswith("timeline/#") and "quotes" in d]
 
 
@@ -374,7 +380,7 @@ def test_a_query_of_stop_words_only_finds_the_name_it_spells(box: SearchBox, bas
 def test_an_entity_whose_name_holds_another_answers_to_its_other_spellings(site: Path, prefix: str) -> None:
     """«داعمو داعش» names ISIS: the supporters' entry holds ISIS's other spellings. The tweeter's
     role names Van Ostaeyen, but its title does not: its entry gains none of his spellings."""
-    index = json.loads((site / prefix / "search/search_index.json").read_text(encoding="utf-8"))
+    index = _index(site, prefix)
     mine = {d["location"]: d for d in index["docs"] if "edition" not in d}
     assert {"ايسيس", "isil", "daesh", "دواعش"} <= set(mine["people/isis-supporters/"]["about"].split())
     assert "بيتير" not in mine["people/anonymous-isis-supporter/"]["about"].split()
@@ -382,7 +388,7 @@ def test_an_entity_whose_name_holds_another_answers_to_its_other_spellings(site:
 
 @pytest.mark.parametrize(("prefix", "other"), [("", "en"), ("en/", "ar")])
 def test_index_holds_its_own_pages_and_only_the_other_editions_names(site: Path, prefix: str, other: str) -> None:
-    index = json.loads((site / prefix / "search/search_index.json").read_text(encoding="utf-8"))
+    index = _index(site, prefix)
     docs = index["docs"]
     theirs = [d for d in docs if "edition" in d]
     mine = [d for d in docs if "edition" not in d]
