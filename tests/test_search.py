@@ -18,6 +18,7 @@ import pytest
 
 from browser import SearchBox, mkdocs_serve
 from edition import paths, search
+from edition.escape import html_text
 from edition.labels import PAGE_ABOUT, PAGE_TITLES, t
 from edition.load import Dataset
 from edition.normalise import content_tokens
@@ -357,6 +358,24 @@ def test_queries_no_set_holds_find_their_page_first_in_the_arabic_edition(
     box: SearchBox, base_url: str, query: str, expected: str
 ) -> None:
     _first_in_own_edition(box, base_url, query, expected)
+
+
+@pytest.mark.parametrize(("prefix", "other"), [("", "en"), ("en/", "ar")])
+def test_the_articles_entries_hold_their_paragraphs_in_the_other_language(
+    site: Path, data: Dataset, prefix: str, other: str
+) -> None:
+    """Each of the article's entries (the page, and a section per heading) holds, in `counterpart`,
+    the other language's text of the paragraphs it holds, in order: all of them, each once."""
+    article = data.article
+    docs = _index(site, prefix)["docs"]
+    entries = [d for d in docs if d["location"].split("#")[0] == "article/" and "edition" not in d]
+    assert entries[0]["location"] == "article/"
+    held = [html.unescape(m) for d in entries for m in re.findall(r"<p>(.*?)</p>", d["counterpart"], re.S)]
+    wanted = [p.text if other == "ar" else article.translation.paragraphs[pid] for pid, p in article.paragraphs.items()]
+    assert held == wanted
+    for d in entries[1:]:  # a section begins with its heading's paragraph
+        pid = d["location"].split("#")[1]
+        assert d["counterpart"].startswith("<p>" + html_text(wanted[list(article.paragraphs).index(pid)]) + "</p>")
 
 
 def test_the_arabic_timeline_headings_hold_their_events_english_labels(site: Path) -> None:
@@ -711,6 +730,31 @@ def test_a_phrase_in_the_other_script_finds_the_page_it_is_about(box: SearchBox,
         _first_in_own_edition(box, base_url, "al-qiraa al-mutawaziya", "parallel/")
     else:
         _first_in_own_edition(box, base_url, "بقيت مجموعتان نشطتان فقط", "platforms/telegram/")
+
+
+def test_a_phrase_of_the_other_language_finds_the_readers_article(box: SearchBox, base_url: str, data: Dataset) -> None:
+    """The article's index entries hold the same paragraphs in the other language, searched and
+    never shown (search.py, `counterpart`): a phrase of the other language's text finds the
+    reader's own article, before the parallel reading. Before, neither article held the other
+    language: «مدينة أشباح» (ghost town) did not find the English edition's article at all, nor did
+    "even if only virtually" the Arabic edition's.
+
+    A phrase of the Arabic original, typed in the English edition, finds it among the first five,
+    as it does in the Arabic edition. A phrase of the English translation, in the Arabic edition,
+    counts one word less (as the parallel reading does for either), so the page it is about may
+    come first (see the README, Search)."""
+    own = "en/" if box.lang == "en" else ""  # type: ignore[attr-defined]
+    other = "ar" if own else "en"
+    article, parallel = own + "article/", own + "parallel/"
+    phrases = _article_phrases(data, other) + _article_phrases(data, other, words=2)
+    assert len(phrases) >= 20
+    wrong = []
+    for q in phrases:
+        pages = box.search(q, base_url).pages
+        found = article in (pages[:5] if own else pages)
+        if not found or (parallel in pages and pages.index(parallel) < pages.index(article)):
+            wrong.append((q, pages[:5]))
+    assert not wrong, wrong
 
 
 # Queries no held-out set holds, each finding its page first in both editions, one group per rule

@@ -7,6 +7,9 @@ Material's search stays as it is in the browser (UI, lunr, highlighting); what c
   article's words that attribute a statement to it and, in the Arabic edition, the English of its
   evidence, which that edition's page shows in Arabic; in that edition, each heading of the
   timeline carries the English labels of its events in `quotes` alike;
+- the article's entries carry, in `counterpart`, the same paragraphs in the other language: an
+  Arabic phrase of the original typed in the English edition finds that edition's article (see
+  _article_counterpart);
 - every entry's `text` is what Material shows as its snippet: text outside any paragraph or list
   (tables, definition lists, the relations diagram) moves to `more`, searched but not shown, and
   pages with nothing left to show get one line made from the data (see entry_fields);
@@ -16,7 +19,8 @@ Material's search stays as it is in the browser (UI, lunr, highlighting); what c
 - each edition's index holds its own pages in full and, from the other edition, one light entry
   per page: title, names and keys, marked with its language; each page's own entry also holds,
   in `about`, the other edition's title and the other spellings of the proper names its titles
-  hold (see merge_indexes).
+  hold (see merge_indexes). The article is the one exception: its text in the other language
+  is in `counterpart` (the parallel reading, a page of each edition, holds both already).
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ import re
 from pathlib import Path
 
 from . import paths, timeline
+from .article import PLAIN_KINDS, paragraph_text
 from .assets import join_scripts
 from .escape import html_text
 from .labels import PAGE_ABOUT, PAGE_ALIASES, PAGE_TITLES, t
@@ -61,7 +66,8 @@ def page_fields(data: Dataset, lang: Lang) -> dict[str, dict[str, str]]:
               (claims' attribution, both languages) and, in the Arabic edition, of the English of
               its evidence quotes;
       text:  the snippet: kind and role (not the id).
-    Register index pages and the parallel page get a snippet made from the data.
+    Register index pages and the parallel page get a snippet made from the data; the article's
+    entries, `counterpart` (see _article_counterpart).
     """
     out: dict[str, dict[str, str]] = {}
     claims_by = claims_by_speaker(data)
@@ -111,6 +117,8 @@ def page_fields(data: Dataset, lang: Lang) -> dict[str, dict[str, str]]:
     # The diagram's labels run together in Material's text; its list section says the same in words.
     out[paths.RELATIONS] = {"more": ""}
     article = data.article
+    for key, text in _article_counterpart(data, lang).items():
+        out.setdefault(key, {})["counterpart"] = text
     out[paths.PARALLEL] = {
         "text": "".join(
             _p(f"{pid} {para.text}") + _p(f"{pid} {article.translation.paragraphs[pid]}")
@@ -152,6 +160,27 @@ def _timeline_english(data: Dataset) -> dict[str, dict[str, str]]:
         if words:  # a heading of context events only has none
             out[f"{paths.TIMELINE}#{group.anchor}"] = {"quotes": " ".join(words)}
     return out
+
+
+def _article_counterpart(data: Dataset, lang: Lang) -> dict[str, str]:
+    """{article path, or path#heading: the same paragraphs in the other language}, a paragraph
+    to a block, as the article's index entries hold them (a heading starts a section).
+
+    An Arabic phrase of the article typed in the English edition finds the paragraph it is the
+    original of, as it does in the Arabic edition (and an English one the other way round): that
+    edition's article is the translation, and the text in the reader's language is what they can
+    read. The parallel reading holds both languages already; the worker reads these blocks as it
+    reads the text's paragraphs, and never shows them.
+    """
+    article = data.article
+    other: Lang = "en" if lang == "ar" else "ar"
+    out: dict[str, list[str]] = {paths.ARTICLE: []}
+    key = paths.ARTICLE
+    for para in article.paragraphs.values():
+        if para.kind in PLAIN_KINDS:
+            key = f"{paths.ARTICLE}#{para.id}"
+        out.setdefault(key, []).append(_p(paragraph_text(article, para, other)))
+    return {k: "".join(v) for k, v in out.items()}
 
 
 def _english_quotes(entity: Entity) -> list[str]:

@@ -44,7 +44,9 @@
  *      less for a query written wholly in the other edition's script (digits aside), which it
  *      holds only as the translation of the article (an English phrase in the Arabic edition: the
  *      page the phrase is about first, as the blind sets' authors mostly expect), unless the
- *      query names it ("qiraa mutawazia");
+ *      query names it ("qiraa mutawazia"); the article's entries hold their paragraphs in the
+ *      other language too (`counterpart`), counted as paragraphs: in the Arabic edition, where
+ *      they are the translation, one less for such a query, as on the parallel reading;
  *    - the page whose whole-name key the query is (a name's own page);
  *    - for a question that opens with "who" or "whose" and names no kind, a person's page (see WHO);
  *    - of pages that match the same words, those matching more by their own forms, not only
@@ -90,7 +92,10 @@
   var described = {}                   /* entry location → query words matched in the naming
                                           fields taken together (see 4) */
   var NAMING = { title: true, names: true, keys: true, role: true }
-  var HIDDEN = { names: true, keys: true, role: true, about: true, more: true, quotes: true }  /* searched, not shown */
+  var HIDDEN = { names: true, keys: true, role: true, about: true, more: true, quotes: true,
+    counterpart: true }  /* searched, not shown */
+  var PARAGRAPHS = { text: true, counterpart: true }  /* fields of paragraphs, one to a block
+                                          (Material numbers blocks across all fields of an entry) */
   var wordKeys = {}                    /* key of one word of the query → that word's index */
   var termWords = {}                   /* indexed term → the query words it matches (wordsOf) */
   var asSpelt = {}                     /* entry location → query words matched as spelt (not
@@ -678,7 +683,8 @@
       if (n > 1) {
         var full = Object.keys(fields).filter(function (f) { return Object.keys(fields[f]).length >= n })
         phrased[result.ref] = full.length ? longestRun(metadata, full) : 0
-        if (fields.text && Object.keys(fields.text).length >= 2)
+        /* (a counterpart's one word can lower it too: see inOneParagraph) */
+        if (Object.keys(fields.text || {}).length >= 2 || fields.counterpart)
           paragraphed[result.ref] = inOneParagraph(metadata)
       }
       Object.keys(metadata).forEach(function (term) {
@@ -699,18 +705,20 @@
     return results
   }
 
-  /* The most words of the query one paragraph (block) of an entry's text holds, with those its
-     other fields hold (title, and the fields that name the page): a long text holds many words of
-     any query somewhere */
+  /* The most words of the query one paragraph (block) of an entry's text, or of its counterpart
+     (the article's paragraphs in the other language), holds, with those its other fields hold
+     (title, and the fields that name the page): a long text holds many words of any query
+     somewhere */
   function inOneParagraph(metadata) {
     var rest = {}, blocks = {}         /* words in the other fields; block → words in it */
+    var theirs = {}                    /* blocks of `counterpart`: the other language's text */
     Object.keys(metadata).forEach(function (term) {
       if (term.charAt(0) === "=")
         return
       var hits = wordsOf(term)
       Object.keys(metadata[term]).forEach(function (field) {
         var data = metadata[term][field]
-        if (field !== "text")
+        if (!PARAGRAPHS[field])
           hits.forEach(function (i) { rest[i] = true })
         else if (data && data.position)
           data.position.forEach(function (p) {
@@ -718,12 +726,18 @@
               return
             var block = blocks[p >> 20] || (blocks[p >> 20] = {})
             hits.forEach(function (i) { block[i] = true })
+            if (field !== "text")
+              theirs[p >> 20] = true
           })
       })
     })
     var best = Object.keys(rest).length
     Object.keys(blocks).forEach(function (b) {
-      best = Math.max(best, Object.keys(Object.assign({}, rest, blocks[b])).length)
+      var n = Object.keys(Object.assign({}, rest, blocks[b])).length
+      /* In the Arabic edition the counterpart is the editors' English translation: a query in
+         English may be anyone's words, and counts one less there, as on the parallel reading. In
+         the English edition it is the Arabic original, whose words a reader quotes as they are */
+      best = Math.max(best, theirs[b] && foreign && !latinEdition ? n - 1 : n)
     })
     return best
   }
