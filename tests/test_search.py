@@ -761,6 +761,16 @@ def test_a_phrase_of_the_other_language_finds_the_readers_article(box: SearchBox
     assert not wrong, wrong
 
 
+def test_a_paragraph_counts_in_its_own_field(box: SearchBox, base_url: str) -> None:
+    """A query whose words one paragraph of the text holds counts all of them there, whatever the
+    counterpart's paragraph of the same number holds: Material numbers each field's blocks from
+    0, and the worker once merged the text's paragraph n with the counterpart's paragraph n, then
+    took a word off for the counterpart. "businessinsider TamTam", both in p12 of the Arabic text
+    (and of the translation), put the article sixth in the Arabic edition; it is third in both,
+    after the two pages the query names."""
+    _in_top_three(box, base_url, "businessinsider TamTam", "article/")
+
+
 # Queries no held-out set holds, each finding its page first in both editions, one group per rule
 # or data change, with what came first before it.
 FIRST_PAGES = [

@@ -95,7 +95,7 @@
   var HIDDEN = { names: true, keys: true, role: true, about: true, more: true, quotes: true,
     counterpart: true }  /* searched, not shown */
   var PARAGRAPHS = { text: true, counterpart: true }  /* fields of paragraphs, one to a block
-                                          (Material numbers blocks across all fields of an entry) */
+                                          (Material numbers each field's blocks from 0) */
   var wordKeys = {}                    /* key of one word of the query → that word's index */
   var termWords = {}                   /* indexed term → the query words it matches (wordsOf) */
   var asSpelt = {}                     /* entry location → query words matched as spelt (not
@@ -710,8 +710,7 @@
      (title, and the fields that name the page): a long text holds many words of any query
      somewhere */
   function inOneParagraph(metadata) {
-    var rest = {}, blocks = {}         /* words in the other fields; block → words in it */
-    var theirs = {}                    /* blocks of `counterpart`: the other language's text */
+    var rest = {}, blocks = {}         /* words in the other fields; field:block → words in it */
     Object.keys(metadata).forEach(function (term) {
       if (term.charAt(0) === "=")
         return
@@ -724,10 +723,9 @@
           data.position.forEach(function (p) {
             if (typeof p !== "number")
               return
-            var block = blocks[p >> 20] || (blocks[p >> 20] = {})
+            var key = field + ":" + (p >> 20)
+            var block = blocks[key] || (blocks[key] = {})
             hits.forEach(function (i) { block[i] = true })
-            if (field !== "text")
-              theirs[p >> 20] = true
           })
       })
     })
@@ -737,7 +735,7 @@
       /* In the Arabic edition the counterpart is the editors' English translation: a query in
          English may be anyone's words, and counts one less there, as on the parallel reading. In
          the English edition it is the Arabic original, whose words a reader quotes as they are */
-      best = Math.max(best, theirs[b] && foreign && !latinEdition ? n - 1 : n)
+      best = Math.max(best, b.indexOf("counterpart:") === 0 && foreign && !latinEdition ? n - 1 : n)
     })
     return best
   }
